@@ -1,0 +1,88 @@
+/**
+ * The canonical form of every server message, as the client sees it after normalize.ts.
+ * One spelling per field; production variants never reach past the normaliser.
+ */
+import type { ErrorCode, Topic } from './codes';
+import type {
+  AccountInfo,
+  AccountSnapshot,
+  BalancePatch,
+  Candle,
+  NewsArticle,
+  NewsSnapshot,
+  Order,
+  PnlSnapshot,
+  Position,
+  WatchlistReplace,
+  WatchlistSnapshot,
+  WatchlistSymbolChange,
+} from './domain';
+
+export type AccountUpdate =
+  | { type: 'order'; order: Order }
+  | { type: 'position'; position: Position }
+  /** Full or partial; the store merges it into the last full balance. */
+  | { type: 'balance'; balance: BalancePatch }
+  | { type: 'info'; info: AccountInfo };
+export type PnlUpdate = { type: 'candle'; candle: Candle };
+export type WatchlistUpdate =
+  | { type: 'symbolAdded'; change: WatchlistSymbolChange }
+  | { type: 'symbolRemoved'; change: WatchlistSymbolChange }
+  | { type: 'watchlist'; watchlist: WatchlistReplace };
+export type NewsUpdate = { type: 'article'; article: NewsArticle };
+
+export type SnapshotByTopic = {
+  account: AccountSnapshot;
+  pnl: PnlSnapshot;
+  watchlist: WatchlistSnapshot;
+  news: NewsSnapshot;
+};
+export type UpdateByTopic = {
+  account: AccountUpdate;
+  pnl: PnlUpdate;
+  watchlist: WatchlistUpdate;
+  news: NewsUpdate;
+};
+
+
+export type SubscribedMessage = {
+  [T in Topic]: {
+    kind: 'subscribed';
+    id?: string;
+    topic: T;
+    /** Params as the server echoed them, if it did. */
+    params?: Record<string, unknown>;
+    snapshot: SnapshotByTopic[T];
+  };
+}[Topic];
+
+export type UpdateMessage = {
+  [T in Topic]: { kind: 'update'; topic: T; seq?: number; update: UpdateByTopic[T] };
+}[Topic];
+
+export type InboundMessage =
+  | { kind: 'pong'; id?: string }
+  | { kind: 'authSuccess'; id?: string; userId?: string; expiresIn: number; expiresAt: number }
+  | { kind: 'refreshAuth'; expiresIn: number; expiresAt: number }
+  | { kind: 'authExpired'; expiresAt?: number }
+  | SubscribedMessage
+  | { kind: 'unsubscribed'; id?: string; topic: Topic }
+  | UpdateMessage
+  /** `code` is one of ours when known; production may send others, kept verbatim. */
+  | { kind: 'error'; id?: string; code: ErrorCode | (string & {}); message: string };
+
+/** Why a frame was dropped; counted per reason for the diagnostics page. */
+export type DropReason =
+  | 'not-json'
+  | 'not-object'
+  | 'binary'
+  | 'oversize'
+  | 'unknown-type'
+  | 'unknown-action'
+  | 'unknown-topic'
+  | 'unknown-update-type'
+  | 'invalid-payload';
+
+export type NormalizeResult =
+  | { ok: true; message: InboundMessage; serverTime?: number }
+  | { ok: false; reason: DropReason; detail: string };

@@ -1,0 +1,7 @@
+/** The Account Updates WebSocket protocol, shared by the client and the embedded server. */
+export * from './codes';
+export * from './domain';
+export * from './subscriptions';
+export * from './client-messages';
+export * from './server-messages';
+export * from './inbound';
