@@ -5,3 +5,4 @@ export * from './subscriptions';
 export * from './client-messages';
 export * from './server-messages';
 export * from './inbound';
+export * from './field-docs';

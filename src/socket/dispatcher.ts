@@ -1,0 +1,519 @@
+/**
+ * The dispatcher: the only writer of the per-topic stores. It receives canonical messages
+ * from the AccountSocket (as its `SocketListener`) and turns them into store actions.
+ *
+ * - A subscription's FIRST snapshot is applied at once: the page should not wait a frame
+ *   for its initial data. Later snapshots (re-subscribe, reconnect) join the frame queue.
+ * - Live updates are queued and applied once per animation frame, one `set` per store
+ *   however many events arrived (1,000 order events in a frame = one write = one render).
+ *   Order events are applied in arrival order through the out-of-order rule, so every
+ *   transition is kept; balances and info are latest-wins (merged in order).
+ * - A snapshot for a key drops the queued updates of that key received before it (Grafana
+ *   Live: the snapshot supersedes them); they describe a state the snapshot already has.
+ * - When a flush is expensive the batcher skips frames so work collapses (frame-batcher.ts).
+ * - Freshness: `expect()` → loading; snapshot → live; connection down → stale; error for a
+ *   key → error. Updates for keys never subscribed are ignored and counted.
+ */
+import { DEFAULT_PNL_INTERVAL, PNL_INTERVALS } from '../protocol';
+import type {
+  AccountInfo,
+  BalancePatch,
+  Candle,
+  DropReason,
+  InboundMessage,
+  NewsArticle,
+  Order,
+  PnlInterval,
+  Position,
+  SnapshotByTopic,
+  Subscription,
+  Topic,
+  UpdateByTopic,
+  WatchlistUpdate,
+} from '../protocol';
+import { subscriptionKey } from '../protocol';
+import { applyOrderEvents, applyOrdersSnapshot } from '../stores/orders/apply-orders';
+import { updateOrders } from '../stores/orders/store';
+import { applyPositionUpdates, applyPositionsSnapshot } from '../stores/positions/apply-positions';
+import { updatePositions } from '../stores/positions/store';
+import {
+  applyBalanceSnapshot,
+  applyBalanceUpdates,
+  applyInfoUpdates,
+} from '../stores/balances/apply-balances';
+import { updateBalances } from '../stores/balances/store';
+import { applyCandleUpdates, applyPnlSnapshot } from '../stores/pnl/apply-pnl';
+import { updatePnl } from '../stores/pnl/store';
+import { applyWatchlistSnapshot, applyWatchlistUpdates } from '../stores/watchlist/apply-watchlist';
+import { updateWatchlists } from '../stores/watchlist/store';
+import { applyNewsArticles, applyNewsSnapshot } from '../stores/news/apply-news';
+import { updateNews } from '../stores/news/store';
+import {
+  applyConnectionState,
+  countDrops,
+  forgetKey,
+  markError,
+  markLive,
+  markLoading,
+  recordError,
+  setRtt,
+} from '../stores/connection/apply-connection';
+import type { ConnectionStoreState } from '../stores/connection/apply-connection';
+import { updateConnection } from '../stores/connection/store';
+import { createFrameBatcher } from './frame-batcher';
+import type { FrameBatcherStats, Schedule } from './frame-batcher';
+import type { ConnectionState, MessageMeta, SocketListener } from './types';
+
+/** Why the dispatcher ignored a valid message; counted in the connection store's `drops`. */
+export type IgnoreReason =
+  | 'ignored:not-subscribed'
+  | 'ignored:old-connection'
+  | 'ignored:snapshot-without-key'
+  | 'ignored:unsubscribed-without-key';
+
+export type DispatcherOptions = {
+  /** Frame scheduler; default requestAnimationFrame (timer fallback), else a 16 ms timer. */
+  schedule?: Schedule;
+  /** Wall clock for freshness/highlight timestamps (ms epoch). */
+  now?: () => number;
+  /** Flush cost above which frames are skipped to let work collapse. */
+  flushBudgetMs?: number;
+};
+
+export type DispatcherStats = FrameBatcherStats & {
+  /** Ops waiting for the next frame. */
+  queued: number;
+};
+
+export type Dispatcher = SocketListener & {
+  /** The app subscribed to `sub`: its key is now expected (freshness `loading`). */
+  expect(sub: Subscription): void;
+  /** The app unsubscribed: forget the key's freshness and drop its queued updates. */
+  forget(key: string): void;
+  /** A measured ping round trip (ms), for the connection badge. */
+  onRtt(rttMs: number): void;
+  /** Apply everything queued now (tests; also used by dispose). */
+  flush(): void;
+  /** Stop scheduling; queued work is discarded. */
+  dispose(): void;
+  stats(): DispatcherStats;
+};
+
+type Op<S, U> = { key: string } & (
+  { kind: 'snapshot'; snapshot: S; at: number } | { kind: 'update'; update: U }
+);
+type SnapshotOf = {
+  account: { accountId: string; data: SnapshotByTopic['account'] };
+  pnl: { accountId: string; interval: PnlInterval; candles: readonly Candle[] };
+  watchlist: SnapshotByTopic['watchlist'];
+  news: SnapshotByTopic['news'];
+};
+type UpdateOf = {
+  account: UpdateByTopic['account'];
+  pnl: Candle;
+  watchlist: WatchlistUpdate;
+  news: NewsArticle;
+};
+type Queues = { [T in Topic]: Op<SnapshotOf[T], UpdateOf[T]>[] };
+
+function without<Q extends { key: string }>(q: Q[], key: string): Q[] {
+  return q.some((op) => op.key === key) ? q.filter((op) => op.key !== key) : q;
+}
+
+const keyOf = (topic: Topic, accountId?: string): string =>
+  topic === 'account' || topic === 'pnl' ? `${topic}:${accountId ?? ''}` : topic;
+
+function isInterval(v: unknown): v is PnlInterval {
+  return (PNL_INTERVALS as readonly unknown[]).includes(v);
+}
+
+export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
+  const now = opts.now ?? (() => Date.now());
+  const queues: Queues = { account: [], pnl: [], watchlist: [], news: [] };
+  /** Keys the app subscribed to (expect) or that delivered a snapshot. */
+  const known = new Set<string>();
+  /** Keys whose first snapshot has been applied. */
+  const started = new Set<string>();
+  let pendingCounts: Record<string, number> = {};
+  let connectionId = -Infinity;
+  let disposed = false;
+
+  const batcher = createFrameBatcher({
+    flush,
+    ...(opts.schedule ? { schedule: opts.schedule } : {}),
+    ...(opts.flushBudgetMs !== undefined ? { budgetMs: opts.flushBudgetMs } : {}),
+  });
+
+  function count(reason: string): void {
+    pendingCounts[reason] = (pendingCounts[reason] ?? 0) + 1;
+    batcher.request();
+  }
+
+  function queuedCount(): number {
+    return queues.account.length + queues.pnl.length + queues.watchlist.length + queues.news.length;
+  }
+
+  function dropQueued(key: string): void {
+    queues.account = without(queues.account, key);
+    queues.pnl = without(queues.pnl, key);
+    queues.watchlist = without(queues.watchlist, key);
+    queues.news = without(queues.news, key);
+  }
+
+  // ---- snapshots -------------------------------------------------------------------------
+
+  function onSnapshot(
+    msg: Extract<InboundMessage, { kind: 'subscribed' }>,
+    meta: MessageMeta,
+  ): void {
+    const sub = meta.subscription;
+    let key: string;
+    const at = now();
+    switch (msg.topic) {
+      case 'account': {
+        const accountId =
+          (sub?.topic === 'account' ? sub.params.accountId : undefined) ??
+          msg.snapshot.info.accountId;
+        key = meta.subscriptionKey ?? keyOf('account', accountId);
+        enqueueSnapshot('account', key, { accountId, data: msg.snapshot }, at);
+        return;
+      }
+      case 'pnl': {
+        const first = msg.snapshot.candles[0];
+        const p = msg.params ?? {};
+        const accountId =
+          first?.accountId ??
+          (sub?.topic === 'pnl' ? sub.params.accountId : undefined) ??
+          (typeof p.accountId === 'string' ? p.accountId : undefined);
+        if (accountId === undefined) {
+          count('ignored:snapshot-without-key');
+          return;
+        }
+        const interval =
+          first?.interval ??
+          (sub?.topic === 'pnl' ? sub.params.interval : undefined) ??
+          (isInterval(p.interval) ? p.interval : DEFAULT_PNL_INTERVAL);
+        key = meta.subscriptionKey ?? keyOf('pnl', accountId);
+        enqueueSnapshot('pnl', key, { accountId, interval, candles: msg.snapshot.candles }, at);
+        return;
+      }
+      case 'watchlist':
+        enqueueSnapshot('watchlist', meta.subscriptionKey ?? 'watchlist', msg.snapshot, at);
+        return;
+      case 'news':
+        enqueueSnapshot('news', meta.subscriptionKey ?? 'news', msg.snapshot, at);
+        return;
+    }
+  }
+
+  function enqueueSnapshot<T extends Topic>(
+    topic: T,
+    key: string,
+    snapshot: SnapshotOf[T],
+    at: number,
+  ): void {
+    known.add(key);
+    dropQueued(key); // [DISP-SNAP-SUPERSEDE] queued updates of this key are older than it
+    const op: Op<SnapshotOf[T], UpdateOf[T]> = { key, kind: 'snapshot', snapshot, at };
+    if (!started.has(key)) {
+      // [DISP-FIRST-SNAP] The first snapshot of a key does not wait for a frame.
+      started.add(key);
+      applyOps(topic, [op]);
+      updateConnection((c) => markLive(c, key, at));
+      return;
+    }
+    queues[topic].push(op);
+    batcher.request();
+  }
+
+  // ---- updates ---------------------------------------------------------------------------
+
+  function onUpdate(msg: Extract<InboundMessage, { kind: 'update' }>): void {
+    switch (msg.topic) {
+      case 'account': {
+        const u = msg.update;
+        const accountId =
+          u.type === 'order'
+            ? u.order.accountId
+            : u.type === 'position'
+              ? u.position.accountId
+              : u.type === 'balance'
+                ? u.balance.accountId
+                : u.info.accountId;
+        enqueueUpdate('account', keyOf('account', accountId), u);
+        return;
+      }
+      case 'pnl':
+        enqueueUpdate('pnl', keyOf('pnl', msg.update.candle.accountId), msg.update.candle);
+        return;
+      case 'watchlist':
+        enqueueUpdate('watchlist', 'watchlist', msg.update);
+        return;
+      case 'news':
+        enqueueUpdate('news', 'news', msg.update.article);
+        return;
+    }
+  }
+
+  function enqueueUpdate<T extends Topic>(topic: T, key: string, update: UpdateOf[T]): void {
+    if (!known.has(key)) {
+      count('ignored:not-subscribed');
+      return;
+    }
+    queues[topic].push({ key, kind: 'update', update });
+    batcher.request();
+  }
+
+  // ---- applying (one store write per store per call) -------------------------------------
+
+  function applyOps<T extends Topic>(topic: T, ops: Op<SnapshotOf[T], UpdateOf[T]>[]): void {
+    if (ops.length === 0) return;
+    switch (topic) {
+      case 'account':
+        applyAccountOps(ops as Queues['account']);
+        return;
+      case 'pnl':
+        applyPnlOps(ops as Queues['pnl']);
+        return;
+      case 'watchlist': {
+        const wl = ops as Queues['watchlist'];
+        const t = now();
+        updateWatchlists((state) => {
+          let s = state;
+          let buf: WatchlistUpdate[] = [];
+          for (const op of wl) {
+            if (op.kind === 'update') {
+              buf.push(op.update);
+              continue;
+            }
+            s = applyWatchlistUpdates(s, buf, t);
+            buf = [];
+            s = applyWatchlistSnapshot(s, op.snapshot.watchlists);
+          }
+          return applyWatchlistUpdates(s, buf, t);
+        });
+        return;
+      }
+      case 'news': {
+        const nw = ops as Queues['news'];
+        updateNews((state) => {
+          let s = state;
+          let buf: NewsArticle[] = [];
+          for (const op of nw) {
+            if (op.kind === 'update') {
+              buf.push(op.update);
+              continue;
+            }
+            s = applyNewsArticles(s, buf);
+            buf = [];
+            s = applyNewsSnapshot(s, op.snapshot.articles);
+          }
+          return applyNewsArticles(s, buf);
+        });
+        return;
+      }
+    }
+  }
+
+  function applyAccountOps(ops: Queues['account']): void {
+    // Each store folds only its own part of the ops, in order; consecutive events are applied
+    // as one batch (one Map copy), a snapshot in between cuts the batch.
+    updateOrders((state) => {
+      let s = state;
+      let buf: Order[] = [];
+      for (const op of ops) {
+        if (op.kind === 'update') {
+          if (op.update.type === 'order') buf.push(op.update.order);
+          continue;
+        }
+        s = applyOrderEvents(s, buf);
+        buf = [];
+        s = applyOrdersSnapshot(s, op.snapshot.accountId, op.snapshot.data.orders);
+      }
+      return applyOrderEvents(s, buf);
+    });
+    updatePositions((state) => {
+      let s = state;
+      let buf: Position[] = [];
+      for (const op of ops) {
+        if (op.kind === 'update') {
+          if (op.update.type === 'position') buf.push(op.update.position);
+          continue;
+        }
+        s = applyPositionUpdates(s, buf);
+        buf = [];
+        s = applyPositionsSnapshot(s, op.snapshot.accountId, op.snapshot.data.positions);
+      }
+      return applyPositionUpdates(s, buf);
+    });
+    updateBalances((state) => {
+      let s = state;
+      let balances: BalancePatch[] = [];
+      let infos: AccountInfo[] = [];
+      const drain = () => {
+        s = applyInfoUpdates(applyBalanceUpdates(s, balances), infos);
+        balances = [];
+        infos = [];
+      };
+      for (const op of ops) {
+        if (op.kind === 'update') {
+          if (op.update.type === 'balance') balances.push(op.update.balance);
+          else if (op.update.type === 'info') infos.push(op.update.info);
+          continue;
+        }
+        drain();
+        s = applyBalanceSnapshot(s, op.snapshot.data.balance, op.snapshot.data.info);
+      }
+      drain();
+      return s;
+    });
+  }
+
+  function applyPnlOps(ops: Queues['pnl']): void {
+    updatePnl((state) => {
+      let s = state;
+      const buffers = new Map<string, Candle[]>();
+      const drain = (key: string) => {
+        const buf = buffers.get(key);
+        if (buf?.length) s = applyCandleUpdates(s, key, buf);
+        buffers.delete(key);
+      };
+      for (const op of ops) {
+        if (op.kind === 'update') {
+          let buf = buffers.get(op.key);
+          if (!buf) buffers.set(op.key, (buf = []));
+          buf.push(op.update);
+          continue;
+        }
+        drain(op.key);
+        const { accountId, interval, candles } = op.snapshot;
+        s = applyPnlSnapshot(s, op.key, { accountId, interval }, candles);
+      }
+      for (const key of [...buffers.keys()]) drain(key);
+      return s;
+    });
+  }
+
+  function flush(): void {
+    if (disposed) return;
+    const q = { ...queues };
+    queues.account = [];
+    queues.pnl = [];
+    queues.watchlist = [];
+    queues.news = [];
+    const liveKeys: { key: string; at: number }[] = [];
+    for (const topic of Object.keys(q) as Topic[]) {
+      const ops = q[topic];
+      for (const op of ops) if (op.kind === 'snapshot') liveKeys.push({ key: op.key, at: op.at });
+      applyOps(topic, ops);
+    }
+    const counts = pendingCounts;
+    pendingCounts = {};
+    if (liveKeys.length > 0 || Object.keys(counts).length > 0) {
+      updateConnection((state) => {
+        let s: ConnectionStoreState = countDrops(state, counts);
+        for (const { key, at } of liveKeys) s = markLive(s, key, at);
+        return s;
+      });
+    }
+  }
+
+  function forget(key: string): void {
+    if (disposed) return;
+    known.delete(key);
+    started.delete(key);
+    dropQueued(key);
+    updateConnection((s) => forgetKey(s, key));
+  }
+
+  // ---- the SocketListener ----------------------------------------------------------------
+
+  return {
+    onState(state: ConnectionState): void {
+      if (disposed) return;
+      updateConnection((s) => applyConnectionState(s, state));
+    },
+
+    onMessage(message: InboundMessage, meta: MessageMeta): void {
+      if (disposed) return;
+      // [DISP-OLD-CONN] Stragglers of a replaced socket are ignored, not raced.
+      if (meta.connectionId < connectionId) {
+        count('ignored:old-connection');
+        return;
+      }
+      connectionId = meta.connectionId;
+      switch (message.kind) {
+        case 'subscribed':
+          onSnapshot(message, meta);
+          return;
+        case 'update':
+          onUpdate(message);
+          return;
+        case 'unsubscribed': {
+          const key =
+            meta.subscriptionKey ??
+            (message.topic === 'watchlist' || message.topic === 'news' ? message.topic : undefined);
+          if (key === undefined) count('ignored:unsubscribed-without-key');
+          else forget(key);
+          return;
+        }
+        case 'error': {
+          const at = now();
+          const key = meta.subscriptionKey;
+          updateConnection((s) => {
+            const withError = recordError(s, {
+              at,
+              code: message.code,
+              message: message.message,
+              ...(key !== undefined ? { key } : {}),
+            });
+            // [DISP-ERR] A refused subscription shows its error where its data would be.
+            return key !== undefined
+              ? markError(withError, key, message.code, message.message, at)
+              : withError;
+          });
+          return;
+        }
+        default:
+          // pong / auth traffic is the socket's business.
+          return;
+      }
+    },
+
+    onDrop(reason: DropReason, _detail: string): void {
+      if (disposed) return;
+      count(reason);
+    },
+
+    expect(sub: Subscription): void {
+      if (disposed) return;
+      const key = subscriptionKey(sub);
+      known.add(key);
+      updateConnection((s) => markLoading(s, key, now()));
+    },
+
+    forget,
+
+    onRtt(rttMs: number): void {
+      if (disposed) return;
+      updateConnection((s) => setRtt(s, rttMs));
+    },
+
+    flush(): void {
+      batcher.flushNow();
+    },
+
+    dispose(): void {
+      disposed = true;
+      batcher.dispose();
+      queues.account = [];
+      queues.pnl = [];
+      queues.watchlist = [];
+      queues.news = [];
+    },
+
+    stats(): DispatcherStats {
+      return { ...batcher.stats(), queued: queuedCount() };
+    },
+  };
+}

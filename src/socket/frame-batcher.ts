@@ -1,0 +1,124 @@
+/**
+ * Runs a flush at most once per animation frame, and backs off when flushing is expensive.
+ *
+ * Grafana Live's `liveTimer` notices when the main thread falls behind and holds messages
+ * so they collapse into fewer emissions. Here: when a flush costs more than `budgetMs`, the
+ * next few frames are skipped (queued work keeps accumulating and is applied in one larger
+ * batch, still one store write per topic), instead of queueing a flush per frame that the
+ * page can no longer keep up with.
+ */
+
+/** Schedules `cb` once; returns a function that cancels it. */
+export type Schedule = (cb: () => void) => () => void;
+
+/** A frame is ~16.7 ms at 60 Hz. */
+export const FRAME_MS = 16;
+/** A flush costing more than this leaves too little of the frame for React to render. */
+export const DEFAULT_FLUSH_BUDGET_MS = 8;
+/** Never hold queued work for more than this many frames. */
+export const MAX_SKIPPED_FRAMES = 6;
+/**
+ * Hidden tabs get no animation frames at all; a timer (throttled to ~1/s there) still
+ * drains the queue so it cannot grow without bound while the trader looks elsewhere.
+ */
+export const HIDDEN_TAB_FALLBACK_MS = 500;
+
+/** requestAnimationFrame when present (raced with a timer for hidden tabs), else a 16 ms timer. */
+export const defaultSchedule: Schedule = (cb) => {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancel();
+    cb();
+  };
+  const timer = setTimeout(
+    run,
+    typeof requestAnimationFrame === 'function' ? HIDDEN_TAB_FALLBACK_MS : FRAME_MS,
+  );
+  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : undefined;
+  function cancel() {
+    clearTimeout(timer);
+    if (raf !== undefined && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(raf);
+  }
+  return () => {
+    done = true;
+    cancel();
+  };
+};
+
+export type FrameBatcherStats = {
+  /** Flushes run from a frame (not counting `flushNow`). */
+  frames: number;
+  /** Frames passed over because the previous flush was over budget. */
+  skippedFrames: number;
+  lastFlushMs: number;
+  maxFlushMs: number;
+};
+
+export type FrameBatcher = {
+  /** Make sure a flush runs on an upcoming frame. */
+  request(): void;
+  /** Flush synchronously now (tests, dispose, a snapshot that must not wait). */
+  flushNow(): void;
+  dispose(): void;
+  stats(): Readonly<FrameBatcherStats>;
+};
+
+export function createFrameBatcher(opts: {
+  flush: () => void;
+  schedule?: Schedule;
+  budgetMs?: number;
+  clock?: () => number;
+}): FrameBatcher {
+  const schedule = opts.schedule ?? defaultSchedule;
+  const budget = opts.budgetMs ?? DEFAULT_FLUSH_BUDGET_MS;
+  const clock = opts.clock ?? (() => performance.now());
+  let cancel: (() => void) | undefined;
+  let skip = 0;
+  let disposed = false;
+  const stats: FrameBatcherStats = { frames: 0, skippedFrames: 0, lastFlushMs: 0, maxFlushMs: 0 };
+
+  function timedFlush(): void {
+    const t0 = clock();
+    opts.flush();
+    const cost = clock() - t0;
+    stats.lastFlushMs = cost;
+    stats.maxFlushMs = Math.max(stats.maxFlushMs, cost);
+    // Over budget: hold the next frames so work collapses into fewer, larger batches.
+    skip = cost > budget ? Math.min(MAX_SKIPPED_FRAMES, Math.ceil(cost / FRAME_MS)) : 0;
+  }
+
+  function onFrame(): void {
+    cancel = undefined;
+    if (disposed) return;
+    if (skip > 0) {
+      skip -= 1;
+      stats.skippedFrames += 1;
+      request();
+      return;
+    }
+    stats.frames += 1;
+    timedFlush();
+  }
+
+  function request(): void {
+    if (disposed || cancel) return;
+    cancel = schedule(onFrame);
+  }
+
+  return {
+    request,
+    flushNow() {
+      cancel?.();
+      cancel = undefined;
+      timedFlush();
+    },
+    dispose() {
+      disposed = true;
+      cancel?.();
+      cancel = undefined;
+    },
+    stats: () => ({ ...stats }),
+  };
+}

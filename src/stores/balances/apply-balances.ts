@@ -1,0 +1,80 @@
+/**
+ * Pure reducers for balances and account info. A full balance replaces; a partial one
+ * (production may send only the changed fields) merges into the last full one, and is
+ * ignored and counted when there is none yet: showing a balance with 20 of 27 fields as if
+ * complete would be worse than showing "loading".
+ */
+import { BALANCE_DECIMAL_FIELDS } from '../../protocol';
+import type { AccountInfo, Balance, BalancePatch } from '../../protocol';
+
+export type BalancesState = Readonly<{
+  balances: ReadonlyMap<string, Balance>;
+  info: ReadonlyMap<string, AccountInfo>;
+  /** Partial balances dropped because no full balance was held for their account. */
+  ignoredPatches: number;
+}>;
+
+export function initialBalancesState(): BalancesState {
+  return { balances: new Map(), info: new Map(), ignoredPatches: 0 };
+}
+
+export function isFullBalance(b: BalancePatch): b is Balance {
+  if (typeof b.pendingOrdersCount !== 'number') return false;
+  return BALANCE_DECIMAL_FIELDS.every((f) => typeof b[f] === 'string');
+}
+
+/** The account snapshot's balance and info replace what is held for that account. */
+export function applyBalanceSnapshot(
+  state: BalancesState,
+  balance: Balance,
+  info: AccountInfo,
+): BalancesState {
+  const balances = new Map(state.balances);
+  balances.set(balance.accountId, balance);
+  const infos = new Map(state.info);
+  infos.set(info.accountId, info);
+  return { ...state, balances, info: infos };
+}
+
+/** [STORE-BAL] Apply balance updates in order: full replaces, partial merges (or is counted). */
+export function applyBalanceUpdates(
+  state: BalancesState,
+  patches: readonly BalancePatch[],
+): BalancesState {
+  if (patches.length === 0) return state;
+  let balances: Map<string, Balance> | undefined;
+  let ignored = 0;
+  for (const patch of patches) {
+    const current = (balances ?? state.balances).get(patch.accountId);
+    let next: Balance;
+    if (isFullBalance(patch)) next = patch;
+    else if (current) next = { ...current, ...(stripUndefined(patch) as Partial<Balance>) };
+    else {
+      ignored += 1;
+      continue;
+    }
+    balances ??= new Map(state.balances);
+    balances.set(patch.accountId, next);
+  }
+  if (!balances) {
+    return ignored === 0 ? state : { ...state, ignoredPatches: state.ignoredPatches + ignored };
+  }
+  return { ...state, balances, ignoredPatches: state.ignoredPatches + ignored };
+}
+
+/** Account info replaces per account; the last in a batch wins. */
+export function applyInfoUpdates(
+  state: BalancesState,
+  infos: readonly AccountInfo[],
+): BalancesState {
+  if (infos.length === 0) return state;
+  const info = new Map(state.info);
+  for (const i of infos) info.set(i.accountId, i);
+  return { ...state, info };
+}
+
+function stripUndefined(patch: BalancePatch): BalancePatch {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) out[k] = v;
+  return out as BalancePatch;
+}

@@ -1,0 +1,47 @@
+/**
+ * The one door from features to data. Features import hooks and types from here, never a
+ * store module: stores are written only by the dispatcher (src/socket/dispatcher.ts).
+ * The only writes offered here are the trader's own acts (marking news read).
+ */
+export type { ConnectionState, ConnectionStatus } from '../socket/types';
+
+// connection
+export {
+  useConnectionState,
+  useTopicFreshness,
+  useRtt,
+  useDropCounts,
+  useLastErrors,
+} from './connection/selectors';
+export type { TopicFreshness, ErrorRecord } from './connection/apply-connection';
+
+// orders
+export { useOrder, useOrderIds, useOrderCounts, getOrder } from './orders/selectors';
+export { orderStatusGroup, isTerminalStatus } from './orders/apply-orders';
+export type { OrderCounts, OrderStatusGroup } from './orders/apply-orders';
+export type { OrderFilter, OrderSort } from './orders/order-ids';
+
+// positions
+export { usePositions, usePositionTotals, usePositionsLoaded } from './positions/selectors';
+export type { PositionTotals } from './positions/selectors';
+
+// balances + account info
+export { useBalances, useAccountInfo } from './balances/selectors';
+
+// P&L
+export { usePnlCandles, usePnlInterval, subscribePnl, getPnlSeries } from './pnl/selectors';
+export type { PnlChartEvent } from './pnl/selectors';
+
+// watchlists
+export { useWatchlists, useWatchlistSymbolChangedAt } from './watchlist/selectors';
+
+// news
+export { useNews, useUnreadNewsCount, useIsNewsUnread } from './news/selectors';
+export type { NewsFilter } from './news/selectors';
+export { markAllNewsRead, markNewsRead } from './news/store';
+
+/** Subscription keys as the socket registry spells them (`subscriptionKey` in src/protocol). */
+export const accountKey = (accountId: string): string => `account:${accountId}`;
+export const pnlKey = (accountId: string): string => `pnl:${accountId}`;
+export const WATCHLIST_KEY = 'watchlist';
+export const NEWS_KEY = 'news';

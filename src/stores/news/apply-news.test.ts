@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { iso, sampleArticle } from '../../testing/store-samples';
+import {
+  applyNewsArticles,
+  applyNewsSnapshot,
+  initialNewsState,
+  markAllRead,
+  markRead,
+} from './apply-news';
+import { createNewsSelector } from './selectors';
+
+const ids = (s: ReturnType<typeof initialNewsState>) => s.articles.map((a) => a.id);
+
+describe('news', () => {
+  it('[STORE-NEWS-1] newest first; a repeated id replaces, never duplicates', () => {
+    let s = applyNewsSnapshot(initialNewsState(), [
+      sampleArticle('n2', { publishedAt: iso(2000) }),
+      sampleArticle('n1', { publishedAt: iso(1000) }),
+    ]);
+    s = applyNewsArticles(s, [
+      sampleArticle('n3', { publishedAt: iso(3000) }),
+      sampleArticle('n2', { publishedAt: iso(2000), headline: 'corrected' }),
+    ]);
+    expect(ids(s)).toEqual(['n3', 'n2', 'n1']);
+    expect(s.articles[1]?.headline).toBe('corrected');
+  });
+
+  it('[STORE-NEWS-2] bounded to the newest `max`', () => {
+    let s = initialNewsState();
+    for (let i = 0; i < 20; i++)
+      s = applyNewsArticles(s, [sampleArticle(`n${i}`, { publishedAt: iso(i * 1000) })], 5);
+    expect(ids(s)).toEqual(['n19', 'n18', 'n17', 'n16', 'n15']);
+    expect([...s.unread].sort()).toEqual(['n15', 'n16', 'n17', 'n18', 'n19']); // evicted ids leave unread
+  });
+
+  it('[STORE-NEWS-3] unread: live and post-reconnect articles; the first snapshot is history', () => {
+    let s = applyNewsSnapshot(initialNewsState(), [sampleArticle('old')]);
+    expect(s.unread.size).toBe(0);
+    s = applyNewsArticles(s, [sampleArticle('live', { publishedAt: iso(10) })]);
+    s = applyNewsSnapshot(s, [
+      sampleArticle('gap', { publishedAt: iso(20) }),
+      sampleArticle('old'),
+    ]);
+    expect([...s.unread].sort()).toEqual(['gap', 'live']);
+    s = markRead(s, 'gap');
+    expect([...s.unread]).toEqual(['live']);
+    s = markAllRead(s);
+    expect(s.unread.size).toBe(0);
+    expect(markAllRead(s)).toBe(s);
+  });
+
+  it('[STORE-NEWS-4] the filter selector is memoized and case-insensitive on symbols', () => {
+    const s = applyNewsArticles(initialNewsState(), [
+      sampleArticle('a', { symbols: ['AAPL'] }),
+      sampleArticle('b', { symbols: ['TSLA'], topics: ['ev'] }),
+    ]);
+    const select = createNewsSelector({ symbol: 'aapl' });
+    expect(select(s.articles).map((a) => a.id)).toEqual(['a']);
+    expect(select(s.articles)).toBe(select(s.articles));
+    expect(createNewsSelector({ topic: 'ev' })(s.articles).map((a) => a.id)).toEqual(['b']);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Pure reducers for the news feed: newest first (publishedAt), deduplicated by id, bounded.
+ * Unread = articles that arrived after the first snapshot and were not yet marked read: the
+ * first snapshot is history; a later snapshot (after a reconnect) brings articles missed
+ * during the gap, and those are new to the trader.
+ */
+import type { NewsArticle } from '../../protocol';
+
+export const MAX_ARTICLES = 500;
+
+export type NewsState = Readonly<{
+  articles: readonly NewsArticle[];
+  unread: ReadonlySet<string>;
+  /** A snapshot has been applied at least once. */
+  loaded: boolean;
+}>;
+
+export function initialNewsState(): NewsState {
+  return { articles: [], unread: new Set(), loaded: false };
+}
+
+const publishedMs = new WeakMap<NewsArticle, number>();
+function timeOf(a: NewsArticle): number {
+  let ms = publishedMs.get(a);
+  if (ms === undefined) {
+    ms = Date.parse(a.publishedAt);
+    publishedMs.set(a, Number.isNaN(ms) ? 0 : ms);
+  }
+  return ms;
+}
+
+function merge(
+  state: NewsState,
+  incoming: readonly NewsArticle[],
+  markUnread: boolean,
+  max: number,
+): NewsState {
+  const byId = new Map<string, NewsArticle>();
+  for (const a of state.articles) byId.set(a.id, a);
+  const unread = new Set(state.unread);
+  for (const a of incoming) {
+    if (markUnread && !byId.has(a.id)) unread.add(a.id);
+    byId.set(a.id, a); // a repeated id replaces (a corrected headline), never duplicates
+  }
+  // Stable sort: equal times keep their previous relative order.
+  const articles = [...byId.values()].sort((a, b) => timeOf(b) - timeOf(a)).slice(0, max);
+  if (unread.size > 0) {
+    const kept = new Set(articles.map((a) => a.id));
+    for (const id of unread) if (!kept.has(id)) unread.delete(id);
+  }
+  return { articles, unread, loaded: true };
+}
+
+/** [STORE-NEWS-SNAP] Merge the snapshot; after the first one, unseen ids count as unread. */
+export function applyNewsSnapshot(
+  state: NewsState,
+  articles: readonly NewsArticle[],
+  max = MAX_ARTICLES,
+): NewsState {
+  return merge(state, articles, state.loaded, max);
+}
+
+/** [STORE-NEWS-UPD] Live articles: dedupe by id, newest first, bounded; new ids are unread. */
+export function applyNewsArticles(
+  state: NewsState,
+  articles: readonly NewsArticle[],
+  max = MAX_ARTICLES,
+): NewsState {
+  if (articles.length === 0) return state;
+  return merge(state, articles, true, max);
+}
+
+export function markAllRead(state: NewsState): NewsState {
+  return state.unread.size === 0 ? state : { ...state, unread: new Set() };
+}
+
+export function markRead(state: NewsState, id: string): NewsState {
+  if (!state.unread.has(id)) return state;
+  const unread = new Set(state.unread);
+  unread.delete(id);
+  return { ...state, unread };
+}

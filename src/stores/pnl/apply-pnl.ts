@@ -1,0 +1,138 @@
+/**
+ * Pure reducers for P&L candle series, one per subscription key (`pnl:<accountId>`; the
+ * protocol replaces the interval on re-subscribe, so the series records its interval and
+ * ignores candles of another one, stragglers of the previous subscription).
+ *
+ * The array is kept sorted by `t` and bounded. Each series carries `change`, which tells a
+ * chart whether it may call `series.update()` for the tail or must `setData()` again
+ * (lightweight-charts can only update the last bar or append).
+ */
+import type { Candle, PnlInterval } from '../../protocol';
+
+/** About 1.1 years of 1-minute candles. Trimmed in chunks of 10% so trimming is rare. */
+export const MAX_CANDLES = 600_000;
+
+export type PnlChange =
+  /** Everything may differ: redraw from `candles`. */
+  | Readonly<{ kind: 'reset'; fromRev: number }>
+  /** Only `candles[from…]` changed or were appended since `fromRev`. */
+  | Readonly<{ kind: 'tail'; fromRev: number; from: number }>;
+
+export type PnlSeries = Readonly<{
+  key: string;
+  accountId: string;
+  interval: PnlInterval;
+  candles: readonly Candle[];
+  rev: number;
+  change: PnlChange;
+}>;
+
+export type PnlState = Readonly<{
+  series: ReadonlyMap<string, PnlSeries>;
+  /** Candles ignored: older than the last and matching none, other interval, unknown key. */
+  ignored: number;
+}>;
+
+export function initialPnlState(): PnlState {
+  return { series: new Map(), ignored: 0 };
+}
+
+function trim(candles: Candle[], max: number): { candles: Candle[]; trimmed: boolean } {
+  if (candles.length <= max) return { candles, trimmed: false };
+  const keep = Math.max(1, Math.floor(max * 0.9));
+  return { candles: candles.slice(candles.length - keep), trimmed: true };
+}
+
+/** [STORE-PNL-SNAP] A snapshot replaces the series (sorted by t, last duplicate wins). */
+export function applyPnlSnapshot(
+  state: PnlState,
+  key: string,
+  meta: { accountId: string; interval: PnlInterval },
+  candles: readonly Candle[],
+  max = MAX_CANDLES,
+): PnlState {
+  const byT = new Map<number, Candle>();
+  for (const c of candles) if (c.interval === meta.interval) byT.set(c.t, c);
+  const sorted = [...byT.values()].sort((a, b) => a.t - b.t);
+  const prevRev = state.series.get(key)?.rev ?? 0;
+  const series: PnlSeries = {
+    key,
+    accountId: meta.accountId,
+    interval: meta.interval,
+    candles: trim(sorted, max).candles,
+    rev: prevRev + 1,
+    change: { kind: 'reset', fromRev: prevRev },
+  };
+  const map = new Map(state.series);
+  map.set(key, series);
+  return { ...state, series: map };
+}
+
+function findIndexByT(candles: readonly Candle[], t: number): number {
+  let lo = 0;
+  let hi = candles.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const mt = (candles[mid] as Candle).t;
+    if (mt === t) return mid;
+    if (mt < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * [STORE-PNL-UPD] Apply live candles for one series in arrival order: the same `t` as the
+ * last replaces it, a later `t` appends, an older `t` replaces the candle with that `t` in
+ * place or is ignored when there is none.
+ */
+export function applyCandleUpdates(
+  state: PnlState,
+  key: string,
+  updates: readonly Candle[],
+  max = MAX_CANDLES,
+): PnlState {
+  if (updates.length === 0) return state;
+  const prev = state.series.get(key);
+  if (!prev) return { ...state, ignored: state.ignored + updates.length };
+  let candles: Candle[] | undefined;
+  let firstChanged = Infinity;
+  let ignored = 0;
+  for (const c of updates) {
+    const list: readonly Candle[] = candles ?? prev.candles;
+    if (c.interval !== prev.interval || c.accountId !== prev.accountId) {
+      ignored += 1;
+      continue;
+    }
+    const last = list[list.length - 1];
+    if (!last || c.t > last.t) {
+      candles ??= prev.candles.slice();
+      candles.push(c);
+      firstChanged = Math.min(firstChanged, candles.length - 1);
+      continue;
+    }
+    const at = c.t === last.t ? list.length - 1 : findIndexByT(list, c.t);
+    if (at < 0) {
+      ignored += 1;
+      continue;
+    }
+    candles ??= prev.candles.slice();
+    candles[at] = c;
+    firstChanged = Math.min(firstChanged, at);
+  }
+  if (!candles) return ignored === 0 ? state : { ...state, ignored: state.ignored + ignored };
+  const { candles: bounded, trimmed } = trim(candles, max);
+  // A bar before the previous last one changed, or the head was trimmed: a chart must redraw.
+  const tailOnly = !trimmed && firstChanged >= prev.candles.length - 1;
+  const series: PnlSeries = {
+    ...prev,
+    candles: bounded,
+    rev: prev.rev + 1,
+    change: tailOnly
+      ? { kind: 'tail', fromRev: prev.rev, from: firstChanged }
+      : { kind: 'reset', fromRev: prev.rev },
+  };
+  const map = new Map(state.series);
+  map.set(key, series);
+  return { series: map, ignored: state.ignored + ignored };
+}
