@@ -22,7 +22,12 @@ import type {
   WatchlistSymbolChange,
 } from '../../src/protocol';
 
-export type UserRecord = { userId: string; username: string; password: string; accountIds: string[] };
+export type UserRecord = {
+  userId: string;
+  username: string;
+  password: string;
+  accountIds: string[];
+};
 
 /** Everything the simulator announces; the server fans these out to subscribers. */
 export type SimEvent =

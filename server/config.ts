@@ -1,0 +1,64 @@
+/** Server configuration from the environment, validated once at start with readable errors. */
+import { z } from 'zod';
+import { PROTOCOL_DEFAULTS } from '../src/protocol';
+
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const flag = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', ''])])
+  .default(false)
+  .transform((v) => v === true || v === '1' || v === 'true');
+
+export const ConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: int(8787),
+  staticDir: z.string().optional(),
+  control: flag,
+  simSeed: int(42),
+  simRate: z.coerce.number().nonnegative().default(3),
+  authTimeoutMs: int(PROTOCOL_DEFAULTS.authTimeoutMs),
+  sessionTtlMs: int(PROTOCOL_DEFAULTS.sessionTtlMs),
+  refreshWarningMs: int(PROTOCOL_DEFAULTS.refreshWarningMs),
+  tokenTtlMs: int(0),
+  jwtSecret: z.string().optional(),
+  maxFrameBytes: int(PROTOCOL_DEFAULTS.maxFrameBytes),
+  rateLimit: int(50),
+  maxSubscriptions: int(64),
+  maxInvalidTokens: int(5),
+  /** A socket holding more unsent bytes than this is too slow to keep up and is closed. */
+  maxBufferedBytes: int(8 * 1024 * 1024),
+});
+export type ServerConfig = z.infer<typeof ConfigSchema>;
+
+const ENV: Record<string, keyof ServerConfig> = {
+  HOST: 'host',
+  PORT: 'port',
+  STATIC_DIR: 'staticDir',
+  SIM_CONTROL: 'control',
+  SIM_SEED: 'simSeed',
+  SIM_RATE: 'simRate',
+  AUTH_TIMEOUT_MS: 'authTimeoutMs',
+  SESSION_TTL_MS: 'sessionTtlMs',
+  REFRESH_WARNING_MS: 'refreshWarningMs',
+  TOKEN_TTL_MS: 'tokenTtlMs',
+  JWT_SECRET: 'jwtSecret',
+  MAX_FRAME_BYTES: 'maxFrameBytes',
+  RATE_LIMIT: 'rateLimit',
+  MAX_SUBSCRIPTIONS: 'maxSubscriptions',
+  MAX_INVALID_TOKENS: 'maxInvalidTokens',
+};
+
+export function loadConfig(
+  overrides: Partial<ServerConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV)) if (env[name] !== undefined) raw[key] = env[name];
+  const parsed = ConfigSchema.safeParse({ ...raw, ...overrides });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid server configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.tokenTtlMs === 0) config.tokenTtlMs = config.sessionTtlMs;
+  return config;
+}

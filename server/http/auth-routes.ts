@@ -1,0 +1,70 @@
+/** The REST endpoints beside the socket: OAuth2-style token issue/refresh and the accounts list. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TokenIssuer } from '../auth/tokens';
+import type { Simulator } from '../sim/types';
+import { HttpError, readFields, sendJson } from './json';
+
+export async function handleToken(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: { sim: Simulator; tokens: TokenIssuer },
+): Promise<void> {
+  const fields = await readFields(req);
+  const grant = typeof fields.grant_type === 'string' ? fields.grant_type : 'password';
+  let userId: string | undefined;
+  if (grant === 'password') {
+    const { username, password } = fields;
+    if (typeof username !== 'string' || typeof password !== 'string') {
+      throw new HttpError(400, 'username and password are required', {
+        error: 'invalid_request',
+        error_description: 'username and password are required',
+      });
+    }
+    userId = deps.sim.userByCredentials(username, password)?.userId;
+    if (!userId) {
+      throw new HttpError(401, 'bad credentials', {
+        error: 'invalid_grant',
+        error_description: 'unknown username or wrong password',
+      });
+    }
+  } else if (grant === 'refresh_token') {
+    const token = typeof fields.refresh_token === 'string' ? fields.refresh_token : '';
+    const verdict = await deps.tokens.verifyRefresh(token);
+    if (!verdict.ok) {
+      throw new HttpError(401, verdict.reason, {
+        error: 'invalid_grant',
+        error_description: verdict.reason,
+      });
+    }
+    userId = verdict.userId;
+  } else {
+    throw new HttpError(400, 'unsupported grant', {
+      error: 'unsupported_grant_type',
+      error_description: `grant_type ${grant} is not supported`,
+    });
+  }
+  sendJson(res, 200, {
+    access_token: await deps.tokens.issueAccess(userId),
+    token_type: 'Bearer',
+    expires_in: Math.floor(deps.tokens.accessTtlMs / 1000),
+    refresh_token: await deps.tokens.issueRefresh(userId),
+    user_id: userId,
+  });
+}
+
+export async function handleAccounts(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: { sim: Simulator; tokens: TokenIssuer },
+): Promise<void> {
+  const header = req.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  const verdict = await deps.tokens.verifyAccess(token);
+  if (!verdict.ok) {
+    throw new HttpError(401, verdict.reason, {
+      error: 'invalid_token',
+      error_description: verdict.reason,
+    });
+  }
+  sendJson(res, 200, { accounts: deps.sim.accountsOf(verdict.userId) });
+}

@@ -1,0 +1,141 @@
+/**
+ * The P&L series behind every candle interval. Before the simulator started, P&L comes from a
+ * deterministic function of the 15-second bucket (so a year of history costs no memory and
+ * is the same on every run); after, from the live P&L recorded per bucket. Every interval
+ * aggregates the same 15 s buckets, so a 5m candle equals the aggregate of its 1m candles.
+ * Values are integer cents internally: no float ever reaches a candle.
+ */
+import { candleStart, INTERVAL_SECONDS } from '../../src/protocol';
+import type { Candle, PnlInterval } from '../../src/protocol';
+
+const BUCKET = 15;
+/** How many live 15 s buckets are kept (one week); older live buckets fall back to history. */
+const MAX_LIVE_BUCKETS = 40_320;
+export const MAX_CANDLES = 600_000;
+
+type Ohlc = { o: number; h: number; l: number; c: number };
+
+export class PnlSeries {
+  private readonly live = new Map<number, Ohlc>();
+  private readonly startBucket: number;
+  private readonly phase: number;
+
+  constructor(
+    private readonly accountId: string,
+    seed: number,
+    startMs: number,
+  ) {
+    this.startBucket = Math.floor(startMs / 1000 / BUCKET);
+    this.phase = (seed % 10_000) / 97;
+  }
+
+  /** Synthetic history in cents, anchored so it joins the live series at 0 when it starts. */
+  private history(k: number): number {
+    return this.shape(k) - this.shape(this.startBucket);
+  }
+
+  private shape(k: number): number {
+    const x = k + this.phase * 1000;
+    return Math.round(
+      250_000 * Math.sin(x / 5_760) +
+        90_000 * Math.sin(x / 613 + this.phase) +
+        20_000 * Math.sin(x / 37),
+    );
+  }
+
+  record(atMs: number, cents: number): void {
+    const k = Math.floor(atMs / 1000 / BUCKET);
+    const b = this.live.get(k);
+    if (b) {
+      b.c = cents;
+      if (cents > b.h) b.h = cents;
+      if (cents < b.l) b.l = cents;
+    } else {
+      this.live.set(k, { o: cents, h: cents, l: cents, c: cents });
+      if (this.live.size > MAX_LIVE_BUCKETS) {
+        const oldest = this.live.keys().next().value;
+        if (oldest !== undefined) this.live.delete(oldest);
+      }
+    }
+  }
+
+  private lastLive = 0;
+
+  private bucket(k: number): Ohlc {
+    if (k < this.startBucket) {
+      const v = this.history(k);
+      return { o: v, h: v, l: v, c: v };
+    }
+    const b = this.live.get(k);
+    if (b) {
+      this.lastLive = b.c;
+      return b;
+    }
+    // A quiet bucket carries the last known value forward.
+    return { o: this.lastLive, h: this.lastLive, l: this.lastLive, c: this.lastLive };
+  }
+
+  private candleAt(t: number, end: number, interval: PnlInterval): Candle {
+    let o = 0;
+    let h = -Infinity;
+    let l = Infinity;
+    let c = 0;
+    const first = Math.floor(t / BUCKET);
+    const last = Math.floor((end - 1) / BUCKET);
+    // Seed the carry-forward value for live buckets from the nearest earlier bucket.
+    if (first >= this.startBucket) this.lastLive = this.carryBefore(first);
+    for (let k = first; k <= last; k++) {
+      const b = this.bucket(k);
+      if (k === first) o = b.o;
+      if (b.h > h) h = b.h;
+      if (b.l < l) l = b.l;
+      c = b.c;
+    }
+    const cents = (v: number) => (v / 100).toFixed(2);
+    return {
+      accountId: this.accountId,
+      interval,
+      t,
+      open: cents(o),
+      high: cents(h),
+      low: cents(l),
+      close: cents(c),
+    };
+  }
+
+  private carryBefore(k: number): number {
+    for (let j = k - 1; j >= this.startBucket && j > k - MAX_LIVE_BUCKETS; j--) {
+      const b = this.live.get(j);
+      if (b) return b.c;
+    }
+    return 0;
+  }
+
+  private nextStart(t: number, interval: PnlInterval): number {
+    if (interval !== '1mo') return t + INTERVAL_SECONDS[interval];
+    const d = new Date(t * 1000);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000;
+  }
+
+  candles(interval: PnlInterval, startMs: number, nowMs: number): Candle[] {
+    const out: Candle[] = [];
+    const nowS = Math.floor(nowMs / 1000);
+    let t = candleStart(Math.floor(startMs / 1000), interval);
+    const lastT = candleStart(nowS, interval);
+    // Never more than MAX_CANDLES: keep the newest ones.
+    const step = interval === '1mo' ? 0 : INTERVAL_SECONDS[interval];
+    if (step && (lastT - t) / step >= MAX_CANDLES) t = lastT - (MAX_CANDLES - 1) * step;
+    while (t <= lastT) {
+      const next = this.nextStart(t, interval);
+      out.push(this.candleAt(t, Math.min(next, nowS + 1), interval));
+      t = next;
+    }
+    return out;
+  }
+
+  current(interval: PnlInterval, atMs: number): Candle {
+    const nowS = Math.floor(atMs / 1000);
+    const t = candleStart(nowS, interval);
+    return this.candleAt(t, Math.min(this.nextStart(t, interval), nowS + 1), interval);
+  }
+}

@@ -1,0 +1,721 @@
+/**
+ * The market simulator: a seeded, deterministic stand-in for the brokerage's back end.
+ * It owns accounts (ledger), orders, watchlists and news, and announces every change as a
+ * SimEvent; the network layer only reads ground truth and fans the events out.
+ */
+import Big from 'big.js';
+import {
+  TERMINAL_ORDER_STATUSES,
+  type AccountInfo,
+  type AccountSnapshot,
+  type NewsArticle,
+  type NewsParams,
+  type Order,
+  type OrderLeg,
+  type Watchlist,
+  type WatchlistReplace,
+} from '../../src/protocol';
+import { DEMO_USERS } from '../users';
+import { Ledger } from './ledger';
+import { Market, optionContract, type OptionContract } from './market';
+import { NewsDesk } from './news';
+import { PnlSeries } from './pnl-series';
+import { createRng, hashString, type Rng } from './rng';
+import type { PlaceOrderInput, SimEvent, Simulator } from './types';
+
+type Account = { ledger: Ledger; orders: Map<string, Order>; pnl: PnlSeries };
+
+const ACCOUNTS: ReadonlyArray<{ info: AccountInfo; cash: string }> = [
+  {
+    info: {
+      accountId: 'A-10001',
+      accountType: 'MARGIN',
+      accountClass: 'INDIVIDUAL',
+      optionsLevel: 'LEVEL_3',
+      status: 'ACTIVE',
+      displayName: 'Demo margin',
+    },
+    cash: '60000.00',
+  },
+  {
+    info: {
+      accountId: 'A-10002',
+      accountType: 'CASH',
+      accountClass: 'INDIVIDUAL',
+      optionsLevel: 'LEVEL_1',
+      status: 'ACTIVE',
+      displayName: 'Demo cash',
+    },
+    cash: '25000.00',
+  },
+  {
+    info: {
+      accountId: 'A-20001',
+      accountType: 'IRA',
+      accountClass: 'INDIVIDUAL',
+      optionsLevel: 'LEVEL_2',
+      status: 'ACTIVE',
+      displayName: 'Other IRA',
+    },
+    cash: '80000.00',
+  },
+];
+
+const REJECT_REASONS = [
+  'Insufficient buying power',
+  'Price outside limit band',
+  'Options level does not permit',
+];
+const OPEN: ReadonlySet<string> = new Set([
+  'PENDING_NEW',
+  'NEW',
+  'PARTIALLY_FILLED',
+  'PENDING_CANCEL',
+  'PENDING_REPLACE',
+]);
+const BUY_SIDES: ReadonlySet<string> = new Set(['BUY', 'BUY_TO_COVER']);
+
+export function createSimulator(opts: { seed?: number; now?: () => number } = {}): Simulator {
+  return new MarketSimulator(opts.seed ?? 42, opts.now ?? Date.now);
+}
+
+class MarketSimulator implements Simulator {
+  readonly users = DEMO_USERS;
+  private readonly rng: Rng;
+  private readonly market: Market;
+  private readonly accounts = new Map<string, Account>();
+  private readonly lists = new Map<string, Watchlist[]>();
+  private readonly desk: NewsDesk;
+  private readonly listeners = new Set<(e: SimEvent) => void>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private nextOrderId = 1;
+  private lastStamp = 0;
+
+  constructor(
+    private readonly seed: number,
+    private readonly now: () => number,
+  ) {
+    this.rng = createRng(seed);
+    this.market = new Market(this.rng);
+    this.desk = new NewsDesk(this.rng, now);
+    for (const { info, cash } of ACCOUNTS) {
+      const ledger = new Ledger(info, cash, this.market);
+      this.accounts.set(info.accountId, {
+        ledger,
+        orders: new Map(),
+        pnl: new PnlSeries(info.accountId, seed ^ hashString(info.accountId), now()),
+      });
+    }
+    this.seedAccounts();
+    this.lists.set('u-1001', [
+      { id: 1, name: 'Tech', symbols: ['AAPL', 'NVDA', 'MSFT'] },
+      { id: 2, name: 'Index', symbols: ['SPY', 'QQQ'] },
+    ]);
+    this.lists.set('u-2002', [{ id: 3, name: 'Income', symbols: ['MSFT', 'SPY'] }]);
+    for (let i = 0; i < 20; i++) this.desk.generate(this.heldOrWatched());
+  }
+
+  // ---- reads ---------------------------------------------------------------------------
+
+  userByCredentials(username: string, password: string) {
+    return this.users.find((u) => u.username === username && u.password === password);
+  }
+  userById(userId: string) {
+    return this.users.find((u) => u.userId === userId);
+  }
+  accountsOf(userId: string): AccountInfo[] {
+    const user = this.userById(userId);
+    return (user?.accountIds ?? []).map((id) => ({ ...this.account(id).ledger.info }));
+  }
+  ownerOf(accountId: string): string | undefined {
+    return this.users.find((u) => u.accountIds.includes(accountId))?.userId;
+  }
+
+  accountSnapshot(accountId: string): AccountSnapshot {
+    const a = this.account(accountId);
+    return {
+      info: { ...a.ledger.info },
+      balance: this.balanceOf(a),
+      positions: a.ledger.positions(),
+      orders: [...a.orders.values()].map((o) => ({ ...o, legs: o.legs.map((l) => ({ ...l })) })),
+    };
+  }
+
+  candles(
+    accountId: string,
+    interval: Parameters<Simulator['candles']>[1],
+    startMs: number,
+    nowMs: number,
+  ) {
+    return this.account(accountId).pnl.candles(interval, startMs, nowMs);
+  }
+  currentCandle(
+    accountId: string,
+    interval: Parameters<Simulator['currentCandle']>[1],
+    atMs: number,
+  ) {
+    return this.account(accountId).pnl.current(interval, atMs);
+  }
+  watchlists(userId: string): Watchlist[] {
+    return (this.lists.get(userId) ?? []).map((w) => ({ ...w, symbols: [...w.symbols] }));
+  }
+  news(filter: NewsParams, limit: number): NewsArticle[] {
+    return this.desk.latest(filter, limit);
+  }
+
+  subscribe(listener: (e: SimEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- the random market ---------------------------------------------------------------
+
+  step(): void {
+    const r = this.rng.next();
+    if (r < 0.45) this.priceTick();
+    else if (r < 0.6) this.randomOrder();
+    else if (r < 0.94) this.advanceRandomOrder();
+    else if (r < 0.99)
+      this.emit({ kind: 'article', article: this.desk.generate(this.heldOrWatched()) });
+    else this.randomWatchlistEdit();
+  }
+
+  start(rate: number): void {
+    this.stop();
+    if (rate <= 0) return;
+    // A fixed 20 ms tick that runs as many steps as the rate asks for keeps high rates
+    // (benchmarks: 20,000/s) from depending on timer resolution.
+    const tickMs = 20;
+    let owed = 0;
+    this.timer = setInterval(() => {
+      owed += (rate * tickMs) / 1000;
+      while (owed >= 1) {
+        owed -= 1;
+        this.step();
+      }
+    }, tickMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  // ---- control -------------------------------------------------------------------------
+
+  placeOrder(input: PlaceOrderInput): Order {
+    const a = this.account(input.accountId);
+    const legs = input.legs ?? [];
+    for (const leg of legs) this.market.registerOption(this.contractOfLeg(leg));
+    const at = this.stamp();
+    const order: Order = {
+      ordId: `O-${String(this.nextOrderId++).padStart(6, '0')}`,
+      clOrdId: input.clOrdId ?? `C-${this.seed}-${this.nextOrderId}`,
+      accountId: input.accountId,
+      symbol: input.symbol,
+      side: input.side,
+      type: input.type,
+      timeInForce: input.timeInForce ?? 'DAY',
+      qty: new Big(input.qty).toFixed(),
+      ordStatus: 'PENDING_NEW',
+      cumQty: '0',
+      leavesQty: new Big(input.qty).toFixed(),
+      currency: 'USD',
+      securityType: legs.length === 0 ? 'EQUITY' : legs.length === 1 ? 'OPTION' : 'MULTI_LEG',
+      category: legs.length > 1 ? 'MULTI_LEG' : 'SINGLE_LEG',
+      legs,
+      createdAt: at,
+      updatedAt: at,
+      exDestination: 'SMART',
+    };
+    if (input.price !== undefined) order.price = input.price;
+    if (input.stopPrice !== undefined) order.stopPrice = input.stopPrice;
+    a.orders.set(order.ordId, order);
+    this.emitOrder(a, order);
+    this.emitBalance(a);
+    return order;
+  }
+
+  acceptOrder(ordId: string): Order {
+    return this.transition(ordId, ['PENDING_NEW'], (o) => ({ ...o, ordStatus: 'NEW' }));
+  }
+
+  fillOrder(ordId: string, qty?: string, price?: string): Order {
+    const { a, order } = this.find(ordId);
+    this.assertOpen(order);
+    const leaves = new Big(order.leavesQty);
+    const fillQty = qty ? new Big(qty) : leaves;
+    if (fillQty.lte(0) || fillQty.gt(leaves))
+      throw new SimError(`fill qty must be in (0, ${order.leavesQty}]`);
+    const fillPrice = price ? new Big(price) : this.fillPrice(order);
+    const at = this.stamp();
+    const sign = BUY_SIDES.has(order.side) ? 1 : -1;
+    if (order.legs.length === 0) {
+      const h = a.ledger.fill(order.symbol, fillQty.times(sign), fillPrice, at);
+      this.emit({ kind: 'position', accountId: order.accountId, position: a.ledger.position(h) });
+    } else {
+      for (const leg of order.legs) {
+        const contract = this.contractOfLeg(leg);
+        const legSign = leg.side === 'BUY' ? sign : -sign;
+        const legQty = fillQty.times(leg.ratioQty).times(legSign);
+        const legPrice = order.legs.length === 1 ? fillPrice : this.market.price(contract.symbol);
+        const h = a.ledger.fill(contract.symbol, legQty, legPrice, at, contract);
+        this.emit({ kind: 'position', accountId: order.accountId, position: a.ledger.position(h) });
+      }
+    }
+    const cum = new Big(order.cumQty).plus(fillQty);
+    const avg = new Big(order.avgPrice ?? '0')
+      .times(order.cumQty)
+      .plus(fillPrice.times(fillQty))
+      .div(cum);
+    const next: Order = {
+      ...order,
+      cumQty: cum.toFixed(),
+      leavesQty: new Big(order.qty).minus(cum).toFixed(),
+      avgPrice: avg.toFixed(4),
+      lastFillQty: fillQty.toFixed(),
+      lastFillPrice: fillPrice.toFixed(2),
+      ordStatus: cum.eq(order.qty) ? 'FILLED' : 'PARTIALLY_FILLED',
+      updatedAt: at,
+    };
+    a.orders.set(ordId, next);
+    this.emitOrder(a, next);
+    this.emitBalance(a);
+    this.recordPnl(a);
+    return next;
+  }
+
+  cancelOrder(ordId: string): Order {
+    this.transition(
+      ordId,
+      [...OPEN].filter((s) => s !== 'PENDING_CANCEL'),
+      (o) => ({ ...o, ordStatus: 'PENDING_CANCEL' }),
+    );
+    return this.completeCancel(ordId);
+  }
+
+  replaceOrder(ordId: string, changes: { qty?: string; price?: string }): Order {
+    this.transition(ordId, ['NEW', 'PARTIALLY_FILLED'], (o) => ({
+      ...o,
+      ordStatus: 'PENDING_REPLACE',
+    }));
+    return this.completeReplace(ordId, changes);
+  }
+
+  rejectOrder(ordId: string, reason: string): Order {
+    return this.transition(ordId, ['PENDING_NEW', 'PENDING_REPLACE'], (o) => ({
+      ...o,
+      ordStatus: 'REJECTED',
+      ordRejReason: reason,
+      text: reason,
+      leavesQty: '0',
+    }));
+  }
+
+  expireDayOrders(): Order[] {
+    const expired: Order[] = [];
+    for (const a of this.accounts.values()) {
+      for (const o of [...a.orders.values()]) {
+        if (o.timeInForce === 'DAY' && OPEN.has(o.ordStatus)) {
+          expired.push(
+            this.transition(o.ordId, [...OPEN], (x) => ({
+              ...x,
+              ordStatus: 'EXPIRED',
+              leavesQty: '0',
+            })),
+          );
+        }
+      }
+    }
+    return expired;
+  }
+
+  setPrice(symbol: string, price: string): void {
+    this.market.setPrice(symbol, new Big(price).toFixed(2));
+    this.revalue(symbol);
+  }
+
+  publishNews(article: Partial<NewsArticle> & { headline: string }): NewsArticle {
+    const published = this.desk.publish(article);
+    this.emit({ kind: 'article', article: published });
+    return published;
+  }
+
+  addSymbol(userId: string, watchlistId: number, symbol: string): void {
+    const list = this.list(userId, watchlistId);
+    const upper = symbol.toUpperCase();
+    if (list.symbols.includes(upper)) return;
+    list.symbols.push(upper);
+    this.emit({
+      kind: 'symbolAdded',
+      userId,
+      change: { watchlistId, watchlistName: list.name, symbol: upper },
+    });
+  }
+
+  removeSymbol(userId: string, watchlistId: number, symbol: string): void {
+    const list = this.list(userId, watchlistId);
+    const upper = symbol.toUpperCase();
+    if (!list.symbols.includes(upper)) return;
+    list.symbols = list.symbols.filter((s) => s !== upper);
+    this.emit({
+      kind: 'symbolRemoved',
+      userId,
+      change: { watchlistId, watchlistName: list.name, symbol: upper },
+    });
+  }
+
+  upsertWatchlist(userId: string, watchlist: WatchlistReplace): void {
+    const lists = this.lists.get(userId) ?? [];
+    const rest = lists.filter((w) => w.id !== watchlist.id);
+    const next = watchlist.deleted
+      ? rest
+      : [...rest, { id: watchlist.id, name: watchlist.name, symbols: [...watchlist.symbols] }];
+    next.sort((x, y) => x.id - y.id);
+    this.lists.set(userId, next);
+    this.emit({
+      kind: 'watchlist',
+      userId,
+      watchlist: { ...watchlist, symbols: [...watchlist.symbols] },
+    });
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  private account(accountId: string): Account {
+    const a = this.accounts.get(accountId);
+    if (!a) throw new SimError(`unknown account ${accountId}`, 404);
+    return a;
+  }
+
+  private find(ordId: string): { a: Account; order: Order } {
+    for (const a of this.accounts.values()) {
+      const order = a.orders.get(ordId);
+      if (order) return { a, order };
+    }
+    throw new SimError(`unknown order ${ordId}`, 404);
+  }
+
+  private assertOpen(order: Order): void {
+    if (TERMINAL_ORDER_STATUSES.has(order.ordStatus)) {
+      throw new SimError(`order ${order.ordId} is ${order.ordStatus}`, 409);
+    }
+  }
+
+  private transition(ordId: string, from: readonly string[], change: (o: Order) => Order): Order {
+    const { a, order } = this.find(ordId);
+    if (!from.includes(order.ordStatus)) {
+      throw new SimError(`order ${ordId} is ${order.ordStatus}; expected ${from.join('|')}`, 409);
+    }
+    const next = { ...change(order), updatedAt: this.stamp() };
+    a.orders.set(ordId, next);
+    this.emitOrder(a, next);
+    this.emitBalance(a);
+    return next;
+  }
+
+  private completeCancel(ordId: string): Order {
+    return this.transition(ordId, ['PENDING_CANCEL'], (o) => ({
+      ...o,
+      ordStatus: 'CANCELED',
+      leavesQty: '0',
+    }));
+  }
+
+  private completeReplace(ordId: string, changes: { qty?: string; price?: string }): Order {
+    return this.transition(ordId, ['PENDING_REPLACE'], (o) => {
+      const qty = changes.qty ? new Big(changes.qty) : new Big(o.qty);
+      const safeQty = qty.gt(o.cumQty) ? qty : new Big(o.cumQty).plus(1);
+      const next: Order = {
+        ...o,
+        qty: safeQty.toFixed(),
+        leavesQty: safeQty.minus(o.cumQty).toFixed(),
+        ordStatus: new Big(o.cumQty).gt(0) ? 'PARTIALLY_FILLED' : 'NEW',
+      };
+      if (changes.price) next.price = new Big(changes.price).toFixed(2);
+      return next;
+    });
+  }
+
+  /** Timestamps strictly increase so clients can order events by `updatedAt`. */
+  private stamp(): string {
+    const t = Math.max(this.now(), this.lastStamp + 1);
+    this.lastStamp = t;
+    return new Date(t).toISOString();
+  }
+
+  private emit(event: SimEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private emitOrder(a: Account, order: Order): void {
+    this.emit({ kind: 'order', accountId: a.ledger.info.accountId, order });
+  }
+
+  private balanceOf(a: Account) {
+    let open = 0;
+    let pending = new Big(0);
+    for (const o of a.orders.values()) {
+      if (!OPEN.has(o.ordStatus)) continue;
+      open++;
+      if (BUY_SIDES.has(o.side) && o.legs.length === 0) {
+        const px = o.price ? new Big(o.price) : this.market.price(o.symbol);
+        pending = pending.plus(px.times(o.leavesQty).times('0.5'));
+      }
+    }
+    return a.ledger.balance(open, pending.round(2));
+  }
+
+  private emitBalance(a: Account): void {
+    this.emit({ kind: 'balance', accountId: a.ledger.info.accountId, balance: this.balanceOf(a) });
+  }
+
+  private recordPnl(a: Account): void {
+    const at = this.now();
+    const cents = Number(
+      a.ledger.equity().minus(a.ledger.baselineEquity).times(100).round(0).toFixed(0),
+    );
+    a.pnl.record(at, cents);
+    this.emit({ kind: 'pnl', accountId: a.ledger.info.accountId, atMs: at });
+  }
+
+  private fillPrice(order: Order): Big {
+    if (order.legs.length === 1 && order.legs[0])
+      return this.market.price(this.contractOfLeg(order.legs[0]).symbol);
+    if (order.legs.length > 1) return new Big(order.price ?? '1.00');
+    const market = this.market.price(order.symbol);
+    if (order.type === 'LIMIT' && order.price) {
+      const limit = new Big(order.price);
+      return BUY_SIDES.has(order.side)
+        ? limit.lt(market)
+          ? limit
+          : market
+        : limit.gt(market)
+          ? limit
+          : market;
+    }
+    return market;
+  }
+
+  private contractOfLeg(leg: OrderLeg): OptionContract {
+    const underlying = leg.symbol.trim().split(/\s+/)[0] ?? leg.symbol;
+    return optionContract(underlying, leg.maturity, leg.putCall, leg.strikePrice);
+  }
+
+  /** Price moved: holders' positions and balances move with it, and so does P&L. */
+  private revalue(symbol: string): void {
+    for (const a of this.accounts.values()) {
+      let touched = false;
+      for (const h of a.ledger.holdings.values()) {
+        const under = h.option?.underlying ?? h.symbol;
+        if (under !== symbol || h.qty.eq(0)) continue;
+        touched = true;
+        h.updatedAt = this.stamp();
+        this.emit({
+          kind: 'position',
+          accountId: a.ledger.info.accountId,
+          position: a.ledger.position(h),
+        });
+      }
+      if (touched) {
+        this.emitBalance(a);
+        this.recordPnl(a);
+      }
+    }
+  }
+
+  private priceTick(): void {
+    this.revalue(this.market.tick());
+  }
+
+  private randomOrder(): void {
+    const accountId = this.rng.pick([...this.accounts.keys()]);
+    const symbol = this.rng.pick(this.market.symbols());
+    const px = this.market.price(symbol);
+    const kind = this.rng.next();
+    if (kind < 0.8 || accountId === 'A-10002') {
+      const side = this.rng.pick(['BUY', 'SELL'] as const);
+      const type = this.rng.pick(['MARKET', 'LIMIT', 'LIMIT', 'STOP_LIMIT'] as const);
+      const input: PlaceOrderInput = {
+        accountId,
+        symbol,
+        side,
+        type,
+        qty: String(this.rng.int(1, 20) * 5),
+      };
+      if (type !== 'MARKET') input.price = px.times(side === 'BUY' ? '0.995' : '1.005').toFixed(2);
+      if (type === 'STOP_LIMIT') input.stopPrice = px.toFixed(2);
+      input.timeInForce = this.rng.pick(['DAY', 'DAY', 'GTC', 'IOC']);
+      this.placeOrder(input);
+      return;
+    }
+    const strike = px.div(5).round(0).times(5).toFixed(0);
+    const leg = (side: 'BUY' | 'SELL', k: string): OrderLeg => ({
+      symbol: optionContract(symbol, '2026-12-18', 'CALL', k).symbol,
+      side,
+      ratioQty: '1',
+      positionEffect: 'OPEN',
+      securityType: 'OPTION',
+      maturity: '2026-12-18',
+      strikePrice: k,
+      putCall: 'CALL',
+    });
+    const legs =
+      kind < 0.9
+        ? [leg('BUY', strike)]
+        : [leg('BUY', strike), leg('SELL', new Big(strike).plus(10).toFixed(0))];
+    this.placeOrder({
+      accountId,
+      symbol,
+      side: 'BUY',
+      type: 'LIMIT',
+      qty: String(this.rng.int(1, 5)),
+      price: legs.length > 1 ? '3.20' : px.times('0.03').toFixed(2),
+      legs,
+    });
+  }
+
+  private advanceRandomOrder(): void {
+    const open: Order[] = [];
+    for (const a of this.accounts.values())
+      for (const o of a.orders.values()) if (OPEN.has(o.ordStatus)) open.push(o);
+    if (open.length === 0) return this.randomOrder();
+    const o = this.rng.pick(open);
+    const r = this.rng.next();
+    switch (o.ordStatus) {
+      case 'PENDING_NEW':
+        if (r < 0.9) this.acceptOrder(o.ordId);
+        else this.rejectOrder(o.ordId, this.rng.pick(REJECT_REASONS));
+        return;
+      case 'PENDING_CANCEL':
+        this.completeCancel(o.ordId);
+        return;
+      case 'PENDING_REPLACE':
+        this.completeReplace(o.ordId, { price: this.market.price(o.symbol).toFixed(2) });
+        return;
+      default: {
+        if (r < 0.45) {
+          const leaves = new Big(o.leavesQty);
+          const part =
+            leaves.gt(1) && this.rng.chance(0.6) ? leaves.div(2).round(0, Big.roundDown) : leaves;
+          this.fillOrder(o.ordId, part.toFixed());
+        } else if (r < 0.7) this.fillOrder(o.ordId);
+        else if (r < 0.85)
+          this.transition(o.ordId, ['NEW', 'PARTIALLY_FILLED'], (x) => ({
+            ...x,
+            ordStatus: 'PENDING_CANCEL',
+          }));
+        else
+          this.transition(o.ordId, ['NEW', 'PARTIALLY_FILLED'], (x) => ({
+            ...x,
+            ordStatus: 'PENDING_REPLACE',
+          }));
+      }
+    }
+  }
+
+  private randomWatchlistEdit(): void {
+    const lists = this.lists.get('u-1001') ?? [];
+    const list = lists[0];
+    if (!list) return;
+    const symbol = this.rng.pick(this.market.symbols());
+    if (list.symbols.includes(symbol)) this.removeSymbol('u-1001', list.id, symbol);
+    else this.addSymbol('u-1001', list.id, symbol);
+  }
+
+  private list(userId: string, watchlistId: number): Watchlist {
+    const list = this.lists.get(userId)?.find((w) => w.id === watchlistId);
+    if (!list) throw new SimError(`unknown watchlist ${watchlistId} for ${userId}`, 404);
+    return list;
+  }
+
+  private heldOrWatched(): string[] {
+    const set = new Set<string>();
+    for (const lists of this.lists.values())
+      for (const w of lists) for (const s of w.symbols) set.add(s);
+    return set.size ? [...set] : this.market.symbols();
+  }
+
+  /** Opening book: stock longs and a short, two option positions, and a few working orders. */
+  private seedAccounts(): void {
+    const at = this.stamp();
+    const seedFill = (
+      accountId: string,
+      symbol: string,
+      qty: string,
+      price: string,
+      option?: OptionContract,
+    ) => {
+      const a = this.account(accountId);
+      if (option) this.market.registerOption(option);
+      a.ledger.fill(symbol, new Big(qty), new Big(price), at, option);
+    };
+    seedFill('A-10001', 'AAPL', '200', '210.00');
+    seedFill('A-10001', 'NVDA', '150', '120.00');
+    seedFill('A-10001', 'MSFT', '50', '400.00');
+    seedFill('A-10001', 'TSLA', '-40', '265.00');
+    const call = optionContract('AAPL', '2026-12-18', 'CALL', '230');
+    const put = optionContract('SPY', '2027-01-15', 'PUT', '580');
+    seedFill('A-10001', call.symbol, '5', '6.50', call);
+    seedFill('A-10001', put.symbol, '3', '9.20', put);
+    seedFill('A-10002', 'SPY', '20', '560.00');
+    seedFill('A-10002', 'AMD', '30', '150.00');
+    seedFill('A-20001', 'MSFT', '80', '380.00');
+    for (const a of this.accounts.values()) {
+      // The opening fills are history, not today's activity.
+      a.ledger.settled = a.ledger.settled.plus(a.ledger.unsettled);
+      a.ledger.unsettled = new Big(0);
+      a.ledger.valueBought = new Big(0);
+      a.ledger.valueSold = new Big(0);
+      a.ledger.openDay();
+    }
+    this.placeSeedOrder({
+      accountId: 'A-10001',
+      symbol: 'AMZN',
+      side: 'BUY',
+      type: 'LIMIT',
+      qty: '25',
+      price: '195.00',
+      timeInForce: 'GTC',
+    });
+    this.placeSeedOrder({
+      accountId: 'A-10001',
+      symbol: 'META',
+      side: 'SELL_SHORT',
+      type: 'LIMIT',
+      qty: '10',
+      price: '600.00',
+    });
+    this.placeSeedOrder({
+      accountId: 'A-10002',
+      symbol: 'QQQ',
+      side: 'BUY',
+      type: 'LIMIT',
+      qty: '5',
+      price: '500.00',
+    });
+    this.placeSeedOrder({
+      accountId: 'A-20001',
+      symbol: 'SPY',
+      side: 'BUY',
+      type: 'LIMIT',
+      qty: '10',
+      price: '590.00',
+    });
+  }
+
+  private placeSeedOrder(input: PlaceOrderInput): void {
+    this.acceptOrder(this.placeOrder(input).ordId);
+  }
+}
+
+/** A control request the simulator refuses; `status` is what the control API answers. */
+export class SimError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * One client socket: the auth deadline, the session clock (refresh warning, expiry), its
+ * subscriptions with their own `seq`, and the limits that protect the server from it.
+ * States: awaiting-auth → authenticated → closed. Every outbound frame comes from
+ * `serverMessages`, so the wire shapes are declared once, in src/protocol.
+ */
+import type { RawData, WebSocket } from 'ws';
+import {
+  CLOSE_CODES,
+  parseClientFrame,
+  serverMessages,
+  subscriptionKey,
+  TERMINAL_ORDER_STATUSES,
+  toLegacyOrder,
+  validateSubscription,
+  type ErrorCode,
+  type ServerSentFrame,
+  type Subscription,
+  type Topic,
+  type WireUpdateByTopic,
+} from '../../src/protocol';
+import type { ServerConfig } from '../config';
+import type { TokenIssuer } from '../auth/tokens';
+import type { Simulator } from '../sim/types';
+import { RateLimiter } from './rate-limiter';
+
+export type ActiveSubscription = { sub: Subscription; seq: number };
+
+export type ConnectionDeps = {
+  config: ServerConfig;
+  sim: Simulator;
+  tokens: TokenIssuer;
+  now: () => number;
+  log: (msg: string) => void;
+};
+
+export class Connection {
+  userId: string | undefined;
+  expiresAt = 0;
+  readonly subscriptions = new Map<string, ActiveSubscription>();
+  private invalidTokens = 0;
+  private authTimer: NodeJS.Timeout | undefined;
+  private warnTimer: NodeJS.Timeout | undefined;
+  private expireTimer: NodeJS.Timeout | undefined;
+  private readonly limiter: RateLimiter;
+  private overLimit = 0;
+  private lastRateError = 0;
+  private closed = false;
+  /** Serialises auth verification so a later frame can't overtake an earlier auth. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly socket: WebSocket,
+    private readonly deps: ConnectionDeps,
+  ) {
+    this.limiter = new RateLimiter(deps.config.rateLimit, deps.now);
+    this.authTimer = setTimeout(
+      () =>
+        this.fail('AUTH_REQUIRED', 'authenticate within the deadline', CLOSE_CODES.authRequired),
+      deps.config.authTimeoutMs,
+    );
+    socket.on('message', (data, isBinary) => {
+      this.queue = this.queue
+        .then(() => this.onFrame(data, isBinary))
+        .catch((e: unknown) => deps.log(`connection handler failed: ${String(e)}`));
+    });
+    socket.on('close', () => this.dispose());
+    socket.on('error', () => this.dispose());
+  }
+
+  get authenticated(): boolean {
+    return this.userId !== undefined;
+  }
+
+  send(frame: ServerSentFrame): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > this.deps.config.maxBufferedBytes) {
+      this.close(CLOSE_CODES.policyViolation, 'client too slow');
+      return;
+    }
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /** Sends one live update to a subscription, numbering it with that subscription's seq. */
+  sendUpdate<T extends Topic>(key: string, topic: T, update: WireUpdateByTopic[T]): void {
+    const active = this.subscriptions.get(key);
+    if (!active) return;
+    active.seq += 1;
+    this.send(serverMessages.update(topic, active.seq, update, this.deps.now()));
+  }
+
+  error(id: string | undefined, code: ErrorCode, message: string): void {
+    this.send(serverMessages.error(id, code, message, this.deps.now()));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.dispose();
+    this.socket.close(code, reason);
+  }
+
+  /** Sends `authExpired` and closes 4002, as at the natural end of a session. */
+  expire(): void {
+    this.send(serverMessages.authExpired(this.expiresAt, this.deps.now()));
+    this.close(CLOSE_CODES.sessionExpired, 'session expired');
+  }
+
+  warnRefresh(): void {
+    this.send(serverMessages.refreshAuth(this.expiresAt, this.deps.now()));
+  }
+
+  private fail(code: ErrorCode, message: string, closeCode: number): void {
+    this.error(undefined, code, message);
+    this.close(closeCode, message);
+  }
+
+  private dispose(): void {
+    this.closed = true;
+    clearTimeout(this.authTimer);
+    clearTimeout(this.warnTimer);
+    clearTimeout(this.expireTimer);
+  }
+
+  private async onFrame(data: RawData, isBinary: boolean): Promise<void> {
+    if (this.closed) return;
+    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+    const limit = this.deps.config.maxFrameBytes;
+    if (size > limit) {
+      this.error(undefined, 'INVALID_MESSAGE', `frame exceeds ${limit} bytes`);
+      this.close(CLOSE_CODES.policyViolation, 'frame too large');
+      return;
+    }
+    if (!this.limiter.take()) {
+      this.overLimit += 1;
+      const t = this.deps.now();
+      if (t - this.lastRateError >= 1000) {
+        this.lastRateError = t;
+        this.error(undefined, 'RATE_LIMITED', 'too many messages; slow down');
+      }
+      if (this.overLimit > this.deps.config.rateLimit * 4) {
+        this.close(CLOSE_CODES.policyViolation, 'message flood');
+      }
+      return;
+    }
+    if (isBinary) {
+      this.error(undefined, 'INVALID_MESSAGE', 'binary frames are not part of the protocol');
+      return;
+    }
+    const parsed = parseClientFrame(data.toString());
+    if (!parsed.ok) {
+      this.error(parsed.id, parsed.error.code, parsed.error.message);
+      return;
+    }
+    const command = parsed.command;
+    if (command.kind === 'auth') return this.authenticate(command.id, command.token);
+    if (!this.authenticated) {
+      this.fail('AUTH_REQUIRED', 'authenticate before anything else', CLOSE_CODES.authRequired);
+      return;
+    }
+    switch (command.kind) {
+      case 'ping':
+        this.send(serverMessages.pong(command.id, this.deps.now()));
+        return;
+      case 'subscribe':
+        return this.subscribe(command.id, command.topic, command.params);
+      case 'unsubscribe':
+        return this.unsubscribe(command.id, command.topic, command.params);
+      case 'unsupportedRequest':
+        this.error(command.id, 'INVALID_MESSAGE', `unsupported request ${command.path}`);
+        return;
+    }
+  }
+
+  private async authenticate(id: string | undefined, token: string | undefined): Promise<void> {
+    const rejected = (message: string) => {
+      this.invalidTokens += 1;
+      this.error(id, 'INVALID_TOKEN', message);
+      if (this.invalidTokens >= this.deps.config.maxInvalidTokens) {
+        this.close(CLOSE_CODES.tooManyInvalidTokens, 'too many invalid tokens');
+      }
+    };
+    if (!token) return rejected('token is required');
+    const verdict = await this.deps.tokens.verifyAccess(token);
+    if (this.closed) return;
+    if (!verdict.ok) return rejected(verdict.reason);
+    if (this.userId !== undefined && verdict.userId !== this.userId) {
+      return rejected('token belongs to a different user than this session');
+    }
+    if (!this.deps.sim.userById(verdict.userId)) return rejected('unknown user');
+    clearTimeout(this.authTimer);
+    this.userId = verdict.userId;
+    const now = this.deps.now();
+    this.expiresAt = now + this.deps.config.sessionTtlMs;
+    this.scheduleSession(now);
+    this.send(
+      serverMessages.authSuccess(id, { userId: this.userId, expiresAt: this.expiresAt }, now),
+    );
+  }
+
+  private scheduleSession(now: number): void {
+    clearTimeout(this.warnTimer);
+    clearTimeout(this.expireTimer);
+    const { sessionTtlMs, refreshWarningMs } = this.deps.config;
+    this.warnTimer = setTimeout(
+      () => this.warnRefresh(),
+      Math.max(0, sessionTtlMs - refreshWarningMs),
+    );
+    this.expireTimer = setTimeout(() => this.expire(), Math.max(0, this.expiresAt - now));
+  }
+
+  private subscribe(id: string | undefined, topic: unknown, params: unknown): void {
+    const result = validateSubscription(topic, params);
+    if (!result.ok) return this.error(id, result.error.code, result.error.message);
+    const { sub } = result;
+    const key = subscriptionKey(sub);
+    if ('accountId' in sub.params && this.deps.sim.ownerOf(sub.params.accountId) !== this.userId) {
+      return this.error(id, 'ACCESS_DENIED', `account ${sub.params.accountId} is not yours`);
+    }
+    if (
+      !this.subscriptions.has(key) &&
+      this.subscriptions.size >= this.deps.config.maxSubscriptions
+    ) {
+      return this.error(
+        id,
+        'RATE_LIMITED',
+        `at most ${this.deps.config.maxSubscriptions} subscriptions`,
+      );
+    }
+    // Re-subscribing replaces: a fresh snapshot and a fresh seq, never a second stream.
+    this.subscriptions.set(key, { sub, seq: 0 });
+    this.send(
+      serverMessages.subscribed(
+        id,
+        sub.topic,
+        sub.params,
+        this.snapshot(sub) as never,
+        this.deps.now(),
+      ),
+    );
+  }
+
+  private unsubscribe(id: string | undefined, topic: unknown, params: unknown): void {
+    const result = validateSubscription(topic, params);
+    if (!result.ok) return this.error(id, result.error.code, result.error.message);
+    this.subscriptions.delete(subscriptionKey(result.sub));
+    this.send(
+      serverMessages.unsubscribed(id, result.sub.topic, result.sub.params, this.deps.now()),
+    );
+  }
+
+  private snapshot(sub: Subscription) {
+    const { sim } = this.deps;
+    switch (sub.topic) {
+      case 'account': {
+        const s = sim.accountSnapshot(sub.params.accountId);
+        const open = s.orders.filter((o) => !TERMINAL_ORDER_STATUSES.has(o.ordStatus));
+        return {
+          ...s.info,
+          ...s.balance,
+          positions: s.positions,
+          orders: open.map(toLegacyOrder),
+          ordersV2: s.orders,
+        };
+      }
+      case 'pnl':
+        return {
+          candles: sim.candles(
+            sub.params.accountId,
+            sub.params.interval,
+            Date.parse(sub.params.startTime),
+            this.deps.now(),
+          ),
+        };
+      case 'watchlist':
+        return { watchlists: sim.watchlists(this.userId ?? '') };
+      case 'news':
+        return { articles: sim.news(sub.params, 50) };
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Routes simulator events to the connections that asked for them. One listener per server,
+ * not per socket; a user only ever receives their own accounts and watchlists.
+ */
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { PROTOCOL_DEFAULTS, subscriptionKey, type NewsParams } from '../../src/protocol';
+import { matchesNews } from '../sim/news';
+import type { SimEvent } from '../sim/types';
+import { Connection, type ConnectionDeps } from './connection';
+
+export class Gateway {
+  readonly connections = new Set<Connection>();
+  private readonly wss: WebSocketServer;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly deps: ConnectionDeps) {
+    // ws enforces a hard ceiling; below it the connection sends a protocol error before closing.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxFrameBytes * 4 });
+    this.wss.on('connection', (socket: WebSocket) => {
+      const connection = new Connection(socket, deps);
+      this.connections.add(connection);
+      socket.on('close', () => this.connections.delete(connection));
+    });
+    this.unsubscribe = deps.sim.subscribe((event) => this.route(event));
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== PROTOCOL_DEFAULTS.wsPath) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
+  }
+
+  authenticated(userId?: string): Connection[] {
+    return [...this.connections].filter((c) => c.authenticated && (!userId || c.userId === userId));
+  }
+
+  route(event: SimEvent): void {
+    try {
+      for (const c of this.connections) {
+        if (c.authenticated) this.deliver(c, event);
+      }
+    } catch (e) {
+      this.deps.log(`routing ${event.kind} failed: ${String(e)}`);
+    }
+  }
+
+  private deliver(c: Connection, event: SimEvent): void {
+    switch (event.kind) {
+      case 'order':
+        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+          type: 'order',
+          data: event.order,
+        });
+      case 'position':
+        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+          type: 'position',
+          data: event.position,
+        });
+      case 'balance':
+        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+          type: 'balance',
+          data: event.balance,
+        });
+      case 'info':
+        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+          type: 'info',
+          data: event.info,
+        });
+      case 'pnl': {
+        const key = subscriptionKey({
+          topic: 'pnl',
+          params: { accountId: event.accountId },
+        } as never);
+        const active = c.subscriptions.get(key);
+        if (!active || active.sub.topic !== 'pnl') return;
+        const candle = this.deps.sim.currentCandle(
+          event.accountId,
+          active.sub.params.interval,
+          event.atMs,
+        );
+        return c.sendUpdate(key, 'pnl', { type: 'candle', data: candle });
+      }
+      case 'symbolAdded':
+      case 'symbolRemoved':
+        if (c.userId !== event.userId) return;
+        return c.sendUpdate('watchlist', 'watchlist', { type: event.kind, data: event.change });
+      case 'watchlist':
+        if (c.userId !== event.userId) return;
+        return c.sendUpdate('watchlist', 'watchlist', { type: 'watchlist', data: event.watchlist });
+      case 'article': {
+        const active = c.subscriptions.get('news');
+        if (!active || !matchesNews(event.article, active.sub.params as NewsParams)) return;
+        return c.sendUpdate('news', 'news', { type: 'article', data: event.article });
+      }
+    }
+  }
+
+  async close(code = 1001, reason = 'server shutting down'): Promise<void> {
+    this.unsubscribe();
+    for (const c of this.connections) c.close(code, reason);
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+// In development the app talks to the embedded server through this proxy, so the client
+// always uses same-origin URLs and never needs CORS or a configured host.
+const serverOrigin = `http://127.0.0.1:${process.env.SERVER_PORT ?? 8787}`;
+const proxy = {
+  '/v1': { target: serverOrigin, ws: true, changeOrigin: true },
+  '/__control': { target: serverOrigin, changeOrigin: true },
+};
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: { host: '127.0.0.1', proxy },
+  preview: { host: '127.0.0.1', proxy },
+  build: { sourcemap: false },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    pool: 'forks',
+  },
+});
