@@ -8,7 +8,10 @@ import type { OptionsLevel } from './codes';
 export type BalanceGroup = 'Equity & cash' | 'Buying power' | 'Margin' | 'Day trading' | 'Today';
 
 export const BALANCE_FIELD_DOCS: Readonly<
-  Record<BalanceDecimalField | 'pendingOrdersCount', { label: string; group: BalanceGroup; help: string }>
+  Record<
+    BalanceDecimalField | 'pendingOrdersCount',
+    { label: string; group: BalanceGroup; help: string }
+  >
 > = {
   totalEquity: {
     label: 'Total equity',

@@ -44,7 +44,6 @@ export type UpdateByTopic = {
   news: NewsUpdate;
 };
 
-
 export type SubscribedMessage = {
   [T in Topic]: {
     kind: 'subscribed';

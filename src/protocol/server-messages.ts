@@ -158,7 +158,12 @@ export const serverMessages = {
       payload: { action: 'subscribed', ...withId(id, {}), topic, params, data },
     };
   },
-  unsubscribed(id: string | undefined, topic: Topic, params: object, now: number): UnsubscribedFrame {
+  unsubscribed(
+    id: string | undefined,
+    topic: Topic,
+    params: object,
+    now: number,
+  ): UnsubscribedFrame {
     return {
       type: 'event',
       ...withId(id, {}),

@@ -42,7 +42,11 @@ export function subscriptionKey(sub: Pick<Subscription, 'topic' | 'params'>): st
 
 function stringList(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   return undefined;
 }
@@ -108,7 +112,10 @@ export function validateSubscription(
 function missingAccount(topic: Topic): { ok: false; error: ProtocolError } {
   return {
     ok: false,
-    error: { code: 'MISSING_ACCOUNT_ID', message: `params.accountId is required for topic ${topic}` },
+    error: {
+      code: 'MISSING_ACCOUNT_ID',
+      message: `params.accountId is required for topic ${topic}`,
+    },
   };
 }
 
