@@ -1,0 +1,632 @@
+/**
+ * AccountSocket: the one connection to the Account Updates stream.
+ *
+ * connect → authenticate (token from getToken() on every attempt) → subscribe everything in
+ * the registry → live. Reconnects only from the close path, with backoff; an old socket's
+ * events are ignored by identity; a refresh is tied to the connection it was for.
+ * See CONTEXT.md for the state table and the test that pins each transition.
+ */
+import {
+  CLOSE_CODES,
+  clientMessages,
+  type DropReason,
+  type InboundMessage,
+  type Subscription,
+} from '../protocol';
+import { normalizeServerFrame } from '../protocol/normalize';
+import { backoffDelay } from './backoff';
+import { SubscriptionRegistry, type RegistryEntry } from './subscription-registry';
+import type { ConnectionState, MessageMeta, SocketListener } from './types';
+
+export const PING_INTERVAL_MS = 30_000;
+export const PONG_TIMEOUT_MS = 10_000;
+/** Backoff resets only after a connection has stayed authenticated this long. */
+export const STABLE_AFTER_MS = 10_000;
+
+export type WebSocketLike = {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+};
+export type WebSocketCtor = new (url: string) => WebSocketLike;
+
+/** Browser signals: online/offline and page visibility. Injected so tests can fire them. */
+export type SocketEnvironment = {
+  onOnline(cb: () => void): () => void;
+  onOffline(cb: () => void): () => void;
+  onVisible(cb: () => void): () => void;
+  isOnline(): boolean;
+};
+
+/** Optional extras a listener may implement (the store dispatcher does). */
+export type SocketListenerExtras = {
+  expect?(sub: Subscription): void;
+  forget?(key: string): void;
+  onRtt?(ms: number): void;
+};
+
+export type AccountSocketOptions = {
+  url: string | (() => string);
+  getToken: () => Promise<string>;
+  listener: SocketListener & SocketListenerExtras;
+  WebSocketImpl?: WebSocketCtor;
+  now?: () => number;
+  setTimer?: (cb: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  random?: () => number;
+  pingIntervalMs?: number;
+  pongTimeoutMs?: number;
+  stableAfterMs?: number;
+  environment?: SocketEnvironment | null;
+  log?: (msg: string) => void;
+};
+
+export type SocketStats = {
+  connectionId: number;
+  rttMs?: number;
+  lastMessageAt?: number;
+  reconnects: number;
+  resubscribes: number;
+  framesReceived: number;
+  framesDropped: Partial<Record<DropReason, number>>;
+};
+
+const OPEN = 1;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type StateInput = DistributiveOmit<ConnectionState, 'since'>;
+
+export function browserEnvironment(): SocketEnvironment | null {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+  const on = (target: EventTarget, name: string, cb: () => void) => {
+    target.addEventListener(name, cb);
+    return () => target.removeEventListener(name, cb);
+  };
+  return {
+    onOnline: (cb) => on(window, 'online', cb),
+    onOffline: (cb) => on(window, 'offline', cb),
+    onVisible: (cb) =>
+      on(document, 'visibilitychange', () => {
+        if (document.visibilityState === 'visible') cb();
+      }),
+    isOnline: () => navigator.onLine !== false,
+  };
+}
+
+export class AccountSocket {
+  readonly registry = new SubscriptionRegistry();
+  private state: ConnectionState;
+  private ws: WebSocketLike | undefined;
+  private connectionId = 0;
+  private attempt = 0;
+  private stopped = true;
+  private authedOn = 0;
+  private requestSeq = 0;
+  private needsSignIn = false;
+  private refreshFailed = false;
+  private offline = false;
+  private expiresAt = 0;
+  private pendingAuthId: string | undefined;
+  private ping: { id: string; sentAt: number; grace: boolean } | undefined;
+  private timers = new Map<'reconnect' | 'ping' | 'pong' | 'stable', unknown>();
+  private detachEnv: Array<() => void> = [];
+  private readonly warned = new Set<string>();
+  private readonly stats: SocketStats = {
+    connectionId: 0,
+    reconnects: 0,
+    resubscribes: 0,
+    framesReceived: 0,
+    framesDropped: {},
+  };
+
+  private readonly now: () => number;
+  private readonly WS: WebSocketCtor;
+
+  constructor(private readonly opts: AccountSocketOptions) {
+    this.now = opts.now ?? Date.now;
+    const impl =
+      opts.WebSocketImpl ?? (globalThis.WebSocket as unknown as WebSocketCtor | undefined);
+    if (!impl) throw new Error('no WebSocket implementation available');
+    this.WS = impl;
+    this.state = { status: 'idle', reason: 'not started', since: this.now() };
+  }
+
+  // ---- public API ------------------------------------------------------------------------
+
+  getState(): ConnectionState {
+    return this.state;
+  }
+
+  getStats(): SocketStats {
+    return { ...this.stats, framesDropped: { ...this.stats.framesDropped } };
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.needsSignIn = false;
+    this.attempt = 0;
+    const env = this.opts.environment === undefined ? browserEnvironment() : this.opts.environment;
+    if (env) {
+      this.offline = !env.isOnline();
+      this.detachEnv = [
+        env.onOnline(() => this.onOnline()),
+        env.onOffline(() => this.onOffline()),
+        env.onVisible(() => this.checkNow('page became visible')),
+      ];
+    }
+    if (this.offline)
+      this.setState({
+        status: 'disconnected',
+        needsSignIn: false,
+        reason: 'Offline: waiting for the network',
+      });
+    else this.connect('starting');
+  }
+
+  stop(reason = 'stopped'): void {
+    this.stopped = true;
+    this.detachEnv.forEach((off) => off());
+    this.detachEnv = [];
+    this.teardown(CLOSE_CODES.normal, reason);
+    this.setState({ status: 'disconnected', needsSignIn: this.needsSignIn, reason });
+  }
+
+  /** Wants `sub` (replacing any with the same key) and sends it now if authenticated. */
+  subscribe(sub: Subscription): void {
+    const entry = this.registry.want(sub);
+    this.call(() => this.opts.listener.expect?.(sub));
+    if (this.isAuthed()) {
+      this.sendSubscribe(entry);
+      if (this.state.status === 'subscribed') {
+        this.setState({
+          status: 'authenticated',
+          expiresAt: this.expiresAt,
+          reason: `subscribing ${entry.key}`,
+        });
+      }
+    }
+  }
+
+  unsubscribe(key: string): void {
+    const entry = this.registry.drop(key);
+    if (!entry) return;
+    this.call(() => this.opts.listener.forget?.(key));
+    if (this.isAuthed()) {
+      this.send(
+        clientMessages.unsubscribe(this.nextId('unsub'), entry.sub.topic, entry.sub.params),
+      );
+    }
+    this.maybeSubscribed();
+  }
+
+  // ---- connection lifecycle ---------------------------------------------------------------
+
+  private connect(reason: string): void {
+    this.clearTimer('reconnect');
+    if (this.stopped) return;
+    this.teardown(CLOSE_CODES.normal, 'replaced');
+    const id = ++this.connectionId;
+    this.stats.connectionId = id;
+    this.authedOn = 0;
+    this.refreshFailed = false;
+    this.registry.resetAll();
+    this.setState({ status: 'connecting', attempt: this.attempt + 1, reason });
+    let ws: WebSocketLike;
+    try {
+      ws = new this.WS(typeof this.opts.url === 'function' ? this.opts.url() : this.opts.url);
+    } catch (e) {
+      this.needsSignIn = false;
+      this.stopped = true;
+      this.setState({
+        status: 'disconnected',
+        needsSignIn: false,
+        reason: `Cannot connect: ${String(e)}`,
+      });
+      return;
+    }
+    this.ws = ws;
+    // Every handler checks identity: a straggler from an old socket is ignored, not raced.
+    ws.onopen = () => {
+      if (this.ws !== ws) return;
+      this.setState({ status: 'connected', reason: 'socket open; authenticating' });
+      void this.authenticate(id, 'connect');
+    };
+    ws.onmessage = (ev) => {
+      if (this.ws === ws) this.onFrame(ev.data, id);
+    };
+    // Reconnects are scheduled from close only; error is always followed by close.
+    ws.onerror = () => {};
+    ws.onclose = (ev) => {
+      if (this.ws === ws) this.onClose(ev.code, ev.reason);
+    };
+  }
+
+  /** Detaches and closes the current socket; nothing it says afterwards reaches us. */
+  private teardown(code: number, reason: string): void {
+    for (const t of ['reconnect', 'ping', 'pong', 'stable'] as const) this.clearTimer(t);
+    this.ping = undefined;
+    const ws = this.ws;
+    this.ws = undefined;
+    if (!ws) return;
+    ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    try {
+      ws.close(code, reason);
+    } catch {
+      // closing a socket that never opened may throw in some implementations
+    }
+  }
+
+  private onClose(code: number, reason: string): void {
+    this.teardown(CLOSE_CODES.normal, 'closed');
+    if (this.stopped) return;
+    const why = reason || `closed (${code})`;
+    if (this.needsSignIn || code === CLOSE_CODES.tooManyInvalidTokens) {
+      this.needsSignIn = true;
+      return this.stop(`Sign in again: ${why}`);
+    }
+    if (code === CLOSE_CODES.sessionExpired) {
+      if (this.refreshFailed) {
+        this.needsSignIn = true;
+        return this.stop('Session expired and could not be refreshed: sign in again');
+      }
+      this.setState({
+        status: 'expired',
+        reason: 'session expired; reconnecting with a fresh token',
+      });
+      this.stats.reconnects++;
+      return this.connect('session expired');
+    }
+    this.scheduleReconnect(why);
+  }
+
+  private scheduleReconnect(reason: string): void {
+    if (this.offline) {
+      this.setState({
+        status: 'disconnected',
+        needsSignIn: false,
+        reason: 'Offline: waiting for the network',
+      });
+      return;
+    }
+    this.attempt += 1;
+    const delay = backoffDelay(this.attempt, { random: this.opts.random ?? Math.random });
+    this.setState({
+      status: 'reconnecting',
+      attempt: this.attempt,
+      nextAttemptAt: this.now() + delay,
+      reason,
+    });
+    this.setTimer('reconnect', delay, () => {
+      this.stats.reconnects++;
+      this.connect(`reconnect attempt ${this.attempt}`);
+    });
+  }
+
+  private onOnline(): void {
+    this.offline = false;
+    if (this.stopped) return;
+    if (!this.ws) {
+      this.stats.reconnects++;
+      this.connect('network is back');
+    } else this.checkNow('network is back');
+  }
+
+  private onOffline(): void {
+    this.offline = true;
+    if (this.stopped) return;
+    if (this.state.status === 'reconnecting') {
+      this.clearTimer('reconnect');
+      this.setState({
+        status: 'disconnected',
+        needsSignIn: false,
+        reason: 'Offline: waiting for the network',
+      });
+    }
+  }
+
+  /** A page back from sleep or a network change: prove the link now instead of trusting it. */
+  private checkNow(reason: string): void {
+    if (this.stopped) return;
+    if (this.state.status === 'reconnecting') {
+      this.stats.reconnects++;
+      this.connect(reason);
+      return;
+    }
+    if (this.isAuthed()) this.sendPing(false);
+  }
+
+  // ---- auth ----------------------------------------------------------------------------
+
+  private async authenticate(connId: number, why: 'connect' | 'refresh'): Promise<void> {
+    let token: string;
+    try {
+      token = await this.opts.getToken();
+    } catch (e) {
+      if (connId !== this.connectionId || this.stopped) return;
+      if (why === 'refresh') {
+        // Keep the live connection until the server ends it; then ask for a sign-in.
+        this.refreshFailed = true;
+        this.log(`token refresh failed: ${String(e)}`);
+        return;
+      }
+      this.needsSignIn = true;
+      this.stop(
+        `Sign in again: could not get a token (${e instanceof Error ? e.message : String(e)})`,
+      );
+      return;
+    }
+    // Tie the token to the connection it was fetched for (field notes 8).
+    if (connId !== this.connectionId || this.ws?.readyState !== OPEN) return;
+    this.pendingAuthId = this.nextId('auth');
+    this.send(clientMessages.auth(this.pendingAuthId, token));
+  }
+
+  private onAuthSuccess(expiresAt: number): void {
+    const first = this.authedOn !== this.connectionId;
+    this.authedOn = this.connectionId;
+    this.expiresAt = expiresAt;
+    this.pendingAuthId = undefined;
+    this.refreshFailed = false;
+    if (!first) {
+      this.setState(
+        this.registry.allActive()
+          ? { status: 'subscribed', expiresAt, reason: 'session refreshed' }
+          : { status: 'authenticated', expiresAt, reason: 'session refreshed' },
+      );
+      return;
+    }
+    this.setState({ status: 'authenticated', expiresAt, reason: 'authenticated' });
+    this.setTimer('stable', this.opts.stableAfterMs ?? STABLE_AFTER_MS, () => {
+      this.attempt = 0;
+    });
+    this.scheduleKeepalive();
+    for (const entry of this.registry.all()) this.sendSubscribe(entry);
+    this.maybeSubscribed();
+  }
+
+  // ---- keepalive -----------------------------------------------------------------------
+
+  private scheduleKeepalive(): void {
+    this.setTimer('ping', this.opts.pingIntervalMs ?? PING_INTERVAL_MS, () => {
+      this.sendPing(false);
+      this.scheduleKeepalive();
+    });
+  }
+
+  private sendPing(grace: boolean): void {
+    if (!this.isAuthed()) return;
+    const id = this.nextId('ping');
+    this.ping = { id, sentAt: this.now(), grace };
+    this.send(clientMessages.ping(id));
+    this.setTimer('pong', this.opts.pongTimeoutMs ?? PONG_TIMEOUT_MS, () => this.checkPong());
+  }
+
+  /**
+   * The pong deadline is measured from when the ping was actually sent. A deadline timer
+   * that fires far too late means our own timers were throttled (hidden tab, sleep):
+   * that proves nothing about the link, so we ping once more and judge that one instead.
+   */
+  private checkPong(): void {
+    const ping = this.ping;
+    if (!ping) return;
+    const timeout = this.opts.pongTimeoutMs ?? PONG_TIMEOUT_MS;
+    const elapsed = this.now() - ping.sentAt;
+    if (elapsed < timeout) {
+      this.setTimer('pong', timeout - elapsed, () => this.checkPong());
+      return;
+    }
+    if (elapsed > timeout * 2 && !ping.grace) {
+      this.sendPing(true);
+      return;
+    }
+    this.log(`no pong within ${timeout} ms: the link is dead`);
+    const ws = this.ws;
+    this.teardown(CLOSE_CODES.normal, 'keepalive timeout');
+    if (ws) this.scheduleReconnect('No answer to keepalive ping');
+  }
+
+  // ---- inbound -------------------------------------------------------------------------
+
+  private onFrame(data: unknown, connId: number): void {
+    this.stats.framesReceived++;
+    this.stats.lastMessageAt = this.now();
+    const result = normalizeServerFrame(data);
+    if (!result.ok) {
+      this.stats.framesDropped[result.reason] = (this.stats.framesDropped[result.reason] ?? 0) + 1;
+      if (!this.warned.has(result.reason)) {
+        this.warned.add(result.reason);
+        console.warn(`[account-socket] dropped a frame (${result.reason}): ${result.detail}`);
+      }
+      this.call(() => this.opts.listener.onDrop(result.reason, result.detail));
+      return;
+    }
+    const meta: MessageMeta = { receivedAt: this.now(), connectionId: connId };
+    if (result.serverTime !== undefined) meta.serverTime = result.serverTime;
+    this.handle(result.message, meta);
+  }
+
+  private handle(msg: InboundMessage, meta: MessageMeta): void {
+    switch (msg.kind) {
+      case 'pong': {
+        if (this.ping && msg.id === this.ping.id) {
+          const rtt = this.now() - this.ping.sentAt;
+          this.stats.rttMs = rtt;
+          this.ping = undefined;
+          this.clearTimer('pong');
+          this.call(() => this.opts.listener.onRtt?.(rtt));
+        }
+        return;
+      }
+      case 'authSuccess':
+        return this.onAuthSuccess(msg.expiresAt);
+      case 'refreshAuth':
+        this.setState({
+          status: 'refreshWarning',
+          expiresAt: msg.expiresAt,
+          reason: 'session ends soon; refreshing',
+        });
+        void this.authenticate(this.connectionId, 'refresh');
+        return;
+      case 'authExpired':
+        this.setState({ status: 'expired', reason: 'session expired' });
+        return;
+      case 'error':
+        return this.onError(msg, meta);
+      case 'subscribed': {
+        const entry = this.registry.byRequestId(msg.id);
+        // An ack for a request that was superseded (params replaced since) is not ours to apply.
+        if (!entry) return;
+        entry.status = { state: 'active', ...(msg.id ? { requestId: msg.id } : {}) };
+        delete entry.lastSeq;
+        this.forward(msg, { ...meta, subscriptionKey: entry.key, subscription: entry.sub });
+        this.maybeSubscribed();
+        return;
+      }
+      case 'unsubscribed':
+        return;
+      case 'update': {
+        const entry = this.registry.get(updateKey(msg));
+        if (!entry || entry.status.state !== 'active') return;
+        if (msg.seq !== undefined) {
+          if (entry.lastSeq !== undefined && msg.seq !== entry.lastSeq + 1) {
+            // A gap means we missed something: a fresh snapshot beats guessing.
+            this.stats.resubscribes++;
+            this.log(`seq gap on ${entry.key}: ${entry.lastSeq} → ${msg.seq}; resubscribing`);
+            this.sendSubscribe(entry);
+            return;
+          }
+          entry.lastSeq = msg.seq;
+        }
+        this.forward(msg, { ...meta, subscriptionKey: entry.key, subscription: entry.sub });
+        return;
+      }
+    }
+  }
+
+  private onError(msg: Extract<InboundMessage, { kind: 'error' }>, meta: MessageMeta): void {
+    if (msg.code === 'INVALID_TOKEN' && (msg.id === undefined || msg.id === this.pendingAuthId)) {
+      if (this.authedOn === this.connectionId) {
+        // A refresh token was refused; the session runs on until the server expires it.
+        this.refreshFailed = true;
+        this.forward(msg, meta);
+        return;
+      }
+      // Retrying the same refused credentials would only loop (field notes 3).
+      this.needsSignIn = true;
+      this.forward(msg, meta);
+      this.stop(`Sign in again: ${msg.message}`);
+      return;
+    }
+    const entry = this.registry.byRequestId(msg.id);
+    if (entry) {
+      entry.status = { state: 'error', code: msg.code, message: msg.message };
+      this.forward(msg, { ...meta, subscriptionKey: entry.key, subscription: entry.sub });
+      this.maybeSubscribed();
+      return;
+    }
+    this.forward(msg, meta);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  private sendSubscribe(entry: RegistryEntry): void {
+    const id = this.nextId('sub');
+    entry.status = { state: 'pending', requestId: id };
+    delete entry.lastSeq;
+    this.send(clientMessages.subscribe(id, entry.sub.topic, entry.sub.params));
+  }
+
+  private maybeSubscribed(): void {
+    if (!this.isAuthed() || this.state.status === 'refreshWarning') return;
+    if (this.registry.allActive() && this.state.status !== 'subscribed') {
+      this.setState({
+        status: 'subscribed',
+        expiresAt: this.expiresAt,
+        reason: 'all subscriptions live',
+      });
+    }
+  }
+
+  private isAuthed(): boolean {
+    return (
+      this.authedOn === this.connectionId && this.connectionId > 0 && this.ws?.readyState === OPEN
+    );
+  }
+
+  private send(frame: object): void {
+    this.ws?.send(JSON.stringify(frame));
+  }
+
+  private forward(msg: InboundMessage, meta: MessageMeta): void {
+    this.call(() => this.opts.listener.onMessage(msg, meta));
+  }
+
+  private setState(next: StateInput): void {
+    this.state = { ...next, since: this.now() };
+    const state = this.state;
+    this.call(() => this.opts.listener.onState(state));
+  }
+
+  /** A listener bug must never take the connection down with it. */
+  private call(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.log(`listener threw: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  }
+
+  private nextId(prefix: string): string {
+    return `${prefix}-${++this.requestSeq}`;
+  }
+
+  private setTimer(
+    name: 'reconnect' | 'ping' | 'pong' | 'stable',
+    ms: number,
+    cb: () => void,
+  ): void {
+    this.clearTimer(name);
+    const set = this.opts.setTimer ?? ((f: () => void, d: number) => setTimeout(f, d));
+    this.timers.set(name, set(cb, ms));
+  }
+
+  private clearTimer(name: 'reconnect' | 'ping' | 'pong' | 'stable'): void {
+    const handle = this.timers.get(name);
+    if (handle === undefined) return;
+    const clear =
+      this.opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    clear(handle);
+    this.timers.delete(name);
+  }
+
+  private log(msg: string): void {
+    (this.opts.log ?? ((m: string) => console.warn(`[account-socket] ${m}`)))(msg);
+  }
+}
+
+/** The registry key an update belongs to (see subscriptionKey). */
+function updateKey(msg: Extract<InboundMessage, { kind: 'update' }>): string {
+  switch (msg.topic) {
+    case 'account': {
+      const u = msg.update;
+      const accountId =
+        u.type === 'order'
+          ? u.order.accountId
+          : u.type === 'position'
+            ? u.position.accountId
+            : u.type === 'balance'
+              ? u.balance.accountId
+              : u.info.accountId;
+      return `account:${accountId}`;
+    }
+    case 'pnl':
+      return `pnl:${msg.update.candle.accountId}`;
+    default:
+      return msg.topic;
+  }
+}
