@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   // Tests read arbitrary JSON frames from the wire; typing every probe would add noise, not safety.
   {
-    files: ['**/*.test.ts', 'server/conformance/**', 'e2e/**'],
+    files: ['**/*.test.ts', 'server/conformance/**', 'e2e/**', 'src/testing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   // Architecture boundaries (STYLE.md): the protocol module stands alone; the server sees only it.
