@@ -1,11 +1,38 @@
-/** Placeholder shell until the pages land (issue 4). */
-export function App() {
+/**
+ * Providers and routes. Until the page issue lands, every route shows the overview of the
+ * account in `?account=`; deep links keep working because the server answers them with the app.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { SignInPage } from '../features/auth/sign-in-page';
+import { Layout } from './layout';
+import { SessionProvider, useSession } from './session';
+import { SocketProvider } from './socket-provider';
+
+function Gate() {
+  const { session, signIn, signOut } = useSession();
+  if (!session) return <SignInPage onSignIn={signIn} />;
   return (
-    <div className="min-h-screen font-sans">
-      <header className="flex items-center gap-3 border-b border-border bg-panel px-4 py-2">
-        <span className="font-semibold tracking-tight">Aries Trader</span>
-      </header>
-      <main className="p-4 text-muted">Dashboard loading…</main>
-    </div>
+    <SocketProvider session={session}>
+      <Layout session={session} onSignOut={signOut} />
+    </SocketProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="*" element={<Gate />} />
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

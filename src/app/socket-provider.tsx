@@ -1,0 +1,38 @@
+/**
+ * Owns the one AccountSocket of the signed-in session and wires it to the store dispatcher.
+ * Signing out stops the socket and empties every store, so the next user sees nothing of this one.
+ */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { AccountSocket } from '../socket/account-socket';
+import { createDispatcher } from '../socket/dispatcher';
+import { resetAllStores } from '../stores/reset';
+import type { Session } from './session';
+
+const SocketContext = createContext<AccountSocket | undefined>(undefined);
+
+export function SocketProvider({ session, children }: { session: Session; children: ReactNode }) {
+  const [socket, setSocket] = useState<AccountSocket>();
+  useEffect(() => {
+    const dispatcher = createDispatcher();
+    const s = new AccountSocket({
+      url: session.endpoints.wsUrl,
+      getToken: () => session.tokens.getToken(),
+      listener: dispatcher,
+    });
+    setSocket(s);
+    s.start();
+    return () => {
+      s.stop('signed out');
+      dispatcher.dispose();
+      resetAllStores();
+    };
+  }, [session]);
+  if (!socket) return null;
+  return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
+}
+
+export function useAccountSocket(): AccountSocket {
+  const socket = useContext(SocketContext);
+  if (!socket) throw new Error('useAccountSocket outside SocketProvider');
+  return socket;
+}

@@ -1,0 +1,118 @@
+/**
+ * Sign in: against the embedded server (username/password) or production (a pasted token).
+ * The page returns a session to its caller; it keeps nothing itself.
+ */
+import { useState, type FormEvent } from 'react';
+import { checkSocketUrl, defaultEndpoints, type Endpoints } from '../../lib/auth/endpoints';
+import { createDevLogin, createStaticToken, type TokenSource } from '../../lib/auth/token-source';
+
+export type SignedIn = { endpoints: Endpoints; tokens: TokenSource; label: string };
+
+const field = 'mt-1 w-full rounded border border-border bg-surface px-2 py-1.5';
+
+export function SignInPage({ onSignIn }: { onSignIn: (s: SignedIn) => void }) {
+  const [mode, setMode] = useState<'dev' | 'prod'>('dev');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const text = (k: string) => String(form.get(k) ?? '').trim();
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (mode === 'dev') {
+        const endpoints = defaultEndpoints();
+        const tokens = await createDevLogin(endpoints.apiBase, text('username'), text('password'));
+        onSignIn({ endpoints, tokens, label: text('username') });
+      } else {
+        const endpoints = {
+          wsUrl: checkSocketUrl(text('wsUrl')),
+          apiBase: text('apiBase').replace(/\/$/, ''),
+        };
+        onSignIn({ endpoints, tokens: createStaticToken(text('token')), label: 'production' });
+      }
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="mx-auto mt-16 max-w-sm rounded-lg border border-border bg-panel p-6">
+      <h1 className="mb-4 text-lg font-semibold">Sign in to Aries Trader</h1>
+      <div role="tablist" aria-label="Where to connect" className="mb-4 flex gap-2 text-sm">
+        {(['dev', 'prod'] as const).map((m) => (
+          <button
+            key={m}
+            role="tab"
+            type="button"
+            aria-selected={mode === m}
+            onClick={() => setMode(m)}
+            className={`rounded px-3 py-1 ${mode === m ? 'bg-accent text-surface' : 'border border-border'}`}
+          >
+            {m === 'dev' ? 'Embedded server' : 'Production'}
+          </button>
+        ))}
+      </div>
+      <form onSubmit={submit} className="space-y-3 text-sm">
+        {mode === 'dev' ? (
+          <>
+            <label className="block">
+              Username
+              <input
+                name="username"
+                autoComplete="username"
+                defaultValue="demo"
+                className={field}
+              />
+            </label>
+            <label className="block">
+              Password
+              <input
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                className={field}
+              />
+            </label>
+            <p className="text-muted">Demo users: demo / demo, other / other.</p>
+          </>
+        ) : (
+          <>
+            <label className="block">
+              Socket URL
+              <input
+                name="wsUrl"
+                defaultValue="wss://api.aries.com/v1/accounts/ws"
+                className={field}
+              />
+            </label>
+            <label className="block">
+              API base
+              <input name="apiBase" defaultValue="https://api.aries.com" className={field} />
+            </label>
+            <label className="block">
+              Access token
+              <input name="token" type="password" autoComplete="off" className={field} />
+            </label>
+          </>
+        )}
+        {error && (
+          <p role="alert" className="text-loss">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded bg-accent py-1.5 font-medium text-surface disabled:opacity-60"
+        >
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

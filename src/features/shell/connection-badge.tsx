@@ -1,0 +1,51 @@
+/** The live state of the one connection, in a trader's words, with round-trip time. */
+import { useEffect, useState } from 'react';
+import { useConnectionState, useRtt, type ConnectionState } from '../../stores';
+
+function describe(s: ConnectionState, now: number): { text: string; tone: string } {
+  switch (s.status) {
+    case 'subscribed':
+      return { text: 'Live', tone: 'bg-gain' };
+    case 'authenticated':
+    case 'connected':
+    case 'connecting':
+    case 'idle':
+      return { text: 'Connecting…', tone: 'bg-warn' };
+    case 'refreshWarning':
+      return { text: 'Refreshing session…', tone: 'bg-warn' };
+    case 'expired':
+      return { text: 'Session expired — reconnecting', tone: 'bg-warn' };
+    case 'reconnecting': {
+      const secs = Math.max(0, Math.ceil((s.nextAttemptAt - now) / 1000));
+      return { text: `Reconnecting in ${secs} s (attempt ${s.attempt})`, tone: 'bg-loss' };
+    }
+    case 'disconnected':
+      return { text: s.needsSignIn ? 'Sign in required' : 'Offline', tone: 'bg-loss' };
+  }
+}
+
+export function ConnectionBadge() {
+  const state = useConnectionState();
+  const rtt = useRtt();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (state.status !== 'reconnecting') return;
+    const t = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(t);
+  }, [state.status]);
+  const { text, tone } = describe(state, now);
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      title={state.reason}
+      className="flex items-center gap-2 rounded border border-border px-2 py-1 text-sm"
+    >
+      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${tone}`} />
+      <span data-testid="connection-status">{text}</span>
+      {state.status === 'subscribed' && rtt !== undefined && (
+        <span className="num text-muted">{rtt} ms</span>
+      )}
+    </div>
+  );
+}

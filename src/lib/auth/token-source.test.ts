@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../../server/index';
+import { createDevLogin, createStaticToken, fetchAccounts } from './token-source';
+
+describe('token sources against the embedded server', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ port: 0, simRate: 0, tokenTtlMs: 60_000 }, { log: () => {} });
+  });
+  afterAll(() => server.close());
+
+  it('[TOKEN-1] dev login returns a cached token, then refreshes near expiry without the password', async () => {
+    let t = Date.now();
+    const source = await createDevLogin(server.httpUrl, 'demo', 'demo', () => t);
+    const first = await source.getToken();
+    expect(await source.getToken()).toBe(first);
+    t += 45_000;
+    const second = await source.getToken();
+    expect(second).not.toBe(first);
+    expect((await fetchAccounts(server.httpUrl, second)).map((a) => a.accountId)).toEqual([
+      'A-10001',
+      'A-10002',
+    ]);
+  });
+
+  it("[TOKEN-2] bad credentials reject with the server's reason", async () => {
+    await expect(createDevLogin(server.httpUrl, 'demo', 'wrong')).rejects.toThrow(/wrong password/);
+  });
+
+  it('[TOKEN-3] a pasted token is returned as is; an empty one is refused', async () => {
+    expect(await createStaticToken(' abc ').getToken()).toBe('abc');
+    expect(() => createStaticToken('  ')).toThrow(/paste/);
+  });
+});
