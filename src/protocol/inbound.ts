@@ -85,3 +85,25 @@ export type DropReason =
 export type NormalizeResult =
   | { ok: true; message: InboundMessage; serverTime?: number }
   | { ok: false; reason: DropReason; detail: string };
+
+/** The subscription (see `subscriptionKey`) a live update belongs to. */
+export function updateSubscriptionKey(msg: UpdateMessage): string {
+  switch (msg.topic) {
+    case 'account': {
+      const u = msg.update;
+      const accountId =
+        u.type === 'order'
+          ? u.order.accountId
+          : u.type === 'position'
+            ? u.position.accountId
+            : u.type === 'balance'
+              ? u.balance.accountId
+              : u.info.accountId;
+      return `account:${accountId}`;
+    }
+    case 'pnl':
+      return `pnl:${msg.update.candle.accountId}`;
+    default:
+      return msg.topic;
+  }
+}

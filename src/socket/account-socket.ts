@@ -12,6 +12,7 @@ import {
   type DropReason,
   type InboundMessage,
   type Subscription,
+  updateSubscriptionKey,
 } from '../protocol';
 import { normalizeServerFrame } from '../protocol/normalize';
 import { backoffDelay } from './backoff';
@@ -490,7 +491,7 @@ export class AccountSocket {
       case 'unsubscribed':
         return;
       case 'update': {
-        const entry = this.registry.get(updateKey(msg));
+        const entry = this.registry.get(updateSubscriptionKey(msg));
         if (!entry || entry.status.state !== 'active') return;
         if (msg.seq !== undefined) {
           if (entry.lastSeq !== undefined && msg.seq !== entry.lastSeq + 1) {
@@ -606,27 +607,5 @@ export class AccountSocket {
 
   private log(msg: string): void {
     (this.opts.log ?? ((m: string) => console.warn(`[account-socket] ${m}`)))(msg);
-  }
-}
-
-/** The registry key an update belongs to (see subscriptionKey). */
-function updateKey(msg: Extract<InboundMessage, { kind: 'update' }>): string {
-  switch (msg.topic) {
-    case 'account': {
-      const u = msg.update;
-      const accountId =
-        u.type === 'order'
-          ? u.order.accountId
-          : u.type === 'position'
-            ? u.position.accountId
-            : u.type === 'balance'
-              ? u.balance.accountId
-              : u.info.accountId;
-      return `account:${accountId}`;
-    }
-    case 'pnl':
-      return `pnl:${msg.update.candle.accountId}`;
-    default:
-      return msg.topic;
   }
 }

@@ -31,7 +31,7 @@ import type {
   UpdateByTopic,
   WatchlistUpdate,
 } from '../protocol';
-import { subscriptionKey } from '../protocol';
+import { subscriptionKey, updateSubscriptionKey } from '../protocol';
 import { applyOrderEvents, applyOrdersSnapshot } from '../stores/orders/apply-orders';
 import { updateOrders } from '../stores/orders/store';
 import { applyPositionUpdates, applyPositionsSnapshot } from '../stores/positions/apply-positions';
@@ -229,28 +229,19 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
   // ---- updates ---------------------------------------------------------------------------
 
   function onUpdate(msg: Extract<InboundMessage, { kind: 'update' }>): void {
+    const key = updateSubscriptionKey(msg);
     switch (msg.topic) {
-      case 'account': {
-        const u = msg.update;
-        const accountId =
-          u.type === 'order'
-            ? u.order.accountId
-            : u.type === 'position'
-              ? u.position.accountId
-              : u.type === 'balance'
-                ? u.balance.accountId
-                : u.info.accountId;
-        enqueueUpdate('account', keyOf('account', accountId), u);
+      case 'account':
+        enqueueUpdate('account', key, msg.update);
         return;
-      }
       case 'pnl':
-        enqueueUpdate('pnl', keyOf('pnl', msg.update.candle.accountId), msg.update.candle);
+        enqueueUpdate('pnl', key, msg.update.candle);
         return;
       case 'watchlist':
-        enqueueUpdate('watchlist', 'watchlist', msg.update);
+        enqueueUpdate('watchlist', key, msg.update);
         return;
       case 'news':
-        enqueueUpdate('news', 'news', msg.update.article);
+        enqueueUpdate('news', key, msg.update.article);
         return;
     }
   }
