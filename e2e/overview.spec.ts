@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 async function signIn(page: Page, path = '/') {
@@ -61,4 +62,18 @@ test('a dropped connection shows stale and reconnecting, then live again with no
 test("another user's account in the URL is refused clearly", async ({ page }) => {
   await signIn(page, '/?account=A-20001');
   await expect(page.getByRole('alert')).toHaveText("You don't have access to account A-20001.");
+});
+
+test('sign-in and overview have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await page.goto('/');
+  expect(await serious()).toEqual([]);
+  await signIn(page);
+  await expect(page.getByRole('table')).toContainText('AAPL');
+  expect(await serious()).toEqual([]);
 });
