@@ -19,6 +19,7 @@ export class PnlSeries {
   private readonly live = new Map<number, Ohlc>();
   private readonly startBucket: number;
   private readonly phase: number;
+  private readonly anchor: number;
 
   constructor(
     private readonly accountId: string,
@@ -27,11 +28,12 @@ export class PnlSeries {
   ) {
     this.startBucket = Math.floor(startMs / 1000 / BUCKET);
     this.phase = (seed % 10_000) / 97;
+    this.anchor = this.shape(this.startBucket);
   }
 
   /** Synthetic history in cents, anchored so it joins the live series at 0 when it starts. */
   private history(k: number): number {
-    return this.shape(k) - this.shape(this.startBucket);
+    return this.shape(k) - this.anchor;
   }
 
   private shape(k: number): number {
@@ -85,6 +87,16 @@ export class PnlSeries {
     // Seed the carry-forward value for live buckets from the nearest earlier bucket.
     if (first >= this.startBucket) this.lastLive = this.carryBefore(first);
     for (let k = first; k <= last; k++) {
+      // History buckets are one value each: computed inline, no object per bucket, because a
+      // year of 1m candles walks two million of them.
+      if (k < this.startBucket) {
+        const v = this.history(k);
+        if (k === first) o = v;
+        if (v > h) h = v;
+        if (v < l) l = v;
+        c = v;
+        continue;
+      }
       const b = this.bucket(k);
       if (k === first) o = b.o;
       if (b.h > h) h = b.h;
