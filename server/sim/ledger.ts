@@ -109,7 +109,7 @@ export class Ledger {
       // Crossing through zero opens the other side at the fill price.
       if (!newQty.eq(0) && newQty.gt(0) !== h.qty.gt(0)) h.avg = price;
       h.qty = newQty;
-      if (h.qty.abs().gt(0) === false) this.dayTrades += 1;
+      if (h.qty.eq(0)) this.dayTrades += 1;
     }
     h.updatedAt = at;
     this.holdings.set(symbol, h);

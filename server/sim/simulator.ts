@@ -12,6 +12,7 @@ import {
   type NewsParams,
   type Order,
   type OrderLeg,
+  type PnlInterval,
   type Watchlist,
   type WatchlistReplace,
 } from '../../src/protocol';
@@ -141,19 +142,10 @@ class MarketSimulator implements Simulator {
     };
   }
 
-  candles(
-    accountId: string,
-    interval: Parameters<Simulator['candles']>[1],
-    startMs: number,
-    nowMs: number,
-  ) {
+  candles(accountId: string, interval: PnlInterval, startMs: number, nowMs: number) {
     return this.account(accountId).pnl.candles(interval, startMs, nowMs);
   }
-  currentCandle(
-    accountId: string,
-    interval: Parameters<Simulator['currentCandle']>[1],
-    atMs: number,
-  ) {
+  currentCandle(accountId: string, interval: PnlInterval, atMs: number) {
     return this.account(accountId).pnl.current(interval, atMs);
   }
   watchlists(userId: string): Watchlist[] {

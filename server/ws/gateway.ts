@@ -5,7 +5,7 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROTOCOL_DEFAULTS, subscriptionKey, type NewsParams } from '../../src/protocol';
+import { PROTOCOL_DEFAULTS, topicKey, type NewsParams } from '../../src/protocol';
 import { matchesNews } from '../sim/news';
 import type { SimEvent } from '../sim/types';
 import { Connection, type ConnectionDeps } from './connection';
@@ -52,30 +52,27 @@ export class Gateway {
   private deliver(c: Connection, event: SimEvent): void {
     switch (event.kind) {
       case 'order':
-        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
           type: 'order',
           data: event.order,
         });
       case 'position':
-        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
           type: 'position',
           data: event.position,
         });
       case 'balance':
-        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
           type: 'balance',
           data: event.balance,
         });
       case 'info':
-        return c.sendUpdate(`account:${event.accountId}`, 'account', {
+        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
           type: 'info',
           data: event.info,
         });
       case 'pnl': {
-        const key = subscriptionKey({
-          topic: 'pnl',
-          params: { accountId: event.accountId },
-        } as never);
+        const key = topicKey('pnl', event.accountId);
         const active = c.subscriptions.get(key);
         if (!active || active.sub.topic !== 'pnl') return;
         const candle = this.deps.sim.currentCandle(

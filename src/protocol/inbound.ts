@@ -3,6 +3,7 @@
  * One spelling per field; production variants never reach past the normaliser.
  */
 import type { ErrorCode, Topic } from './codes';
+import { topicKey } from './subscriptions';
 import type {
   AccountInfo,
   AccountSnapshot,
@@ -99,10 +100,10 @@ export function updateSubscriptionKey(msg: UpdateMessage): string {
             : u.type === 'balance'
               ? u.balance.accountId
               : u.info.accountId;
-      return `account:${accountId}`;
+      return topicKey('account', accountId);
     }
     case 'pnl':
-      return `pnl:${msg.update.candle.accountId}`;
+      return topicKey('pnl', msg.update.candle.accountId);
     default:
       return msg.topic;
   }

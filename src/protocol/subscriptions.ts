@@ -31,13 +31,12 @@ export function resolveTopic(name: unknown): Topic | undefined {
  * (a new P&L interval, new news filters) rather than adding a second stream.
  */
 export function subscriptionKey(sub: Pick<Subscription, 'topic' | 'params'>): string {
-  switch (sub.topic) {
-    case 'account':
-    case 'pnl':
-      return `${sub.topic}:${(sub.params as AccountParams).accountId}`;
-    default:
-      return sub.topic;
-  }
+  return topicKey(sub.topic, 'accountId' in sub.params ? sub.params.accountId : undefined);
+}
+
+/** The one spelling of a stream's key: per account for `account` and `pnl`, per user otherwise. */
+export function topicKey(topic: Topic, accountId?: string): string {
+  return topic === 'account' || topic === 'pnl' ? `${topic}:${accountId ?? ''}` : topic;
 }
 
 function stringList(value: unknown): string[] | undefined {

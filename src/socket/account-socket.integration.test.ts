@@ -4,7 +4,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startServer, type RunningServer } from '../../server/index';
+import { control as controlApi, login, startTestServer } from '../../server/conformance/harness';
+import type { RunningServer } from '../../server/index';
 import type { AccountSnapshot, Order } from '../protocol';
 import { balancesStore } from '../stores/balances/store';
 import { connectionStore } from '../stores/connection/store';
@@ -24,25 +25,15 @@ async function waitUntil(what: string, check: () => boolean, timeoutMs = 5000): 
   }
 }
 
-async function control(server: RunningServer, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.httpUrl}/__control${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return (await res.json()) as any;
-}
+/** The control API's answer body (the harness also returns the status, unused here). */
+const control = async (server: RunningServer, method: string, path: string, body?: unknown) =>
+  (await controlApi(server, method, path, body)).body;
 
 function tokenSource(server: RunningServer, username = 'demo') {
   const calls = { count: 0 };
   const getToken = async () => {
     calls.count++;
-    const res = await fetch(`${server.httpUrl}/v1/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: username }),
-    });
-    return ((await res.json()) as { access_token: string }).access_token;
+    return (await login(server, username)).access_token;
   };
   return { getToken, calls };
 }
@@ -97,10 +88,7 @@ describe('AccountSocket against the embedded server', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer(
-      { port: 0, control: true, simRate: 0, sessionTtlMs: 3000, refreshWarningMs: 1500 },
-      { log: () => {} },
-    );
+    server = await startTestServer({ sessionTtlMs: 3000, refreshWarningMs: 1500 });
   });
   afterEach(() => {
     socket?.stop();

@@ -31,7 +31,7 @@ import type {
   UpdateByTopic,
   WatchlistUpdate,
 } from '../protocol';
-import { subscriptionKey, updateSubscriptionKey } from '../protocol';
+import { subscriptionKey, topicKey, updateSubscriptionKey } from '../protocol';
 import { applyOrderEvents, applyOrdersSnapshot } from '../stores/orders/apply-orders';
 import { updateOrders } from '../stores/orders/store';
 import { applyPositionUpdates, applyPositionsSnapshot } from '../stores/positions/apply-positions';
@@ -120,9 +120,6 @@ function without<Q extends { key: string }>(q: Q[], key: string): Q[] {
   return q.some((op) => op.key === key) ? q.filter((op) => op.key !== key) : q;
 }
 
-const keyOf = (topic: Topic, accountId?: string): string =>
-  topic === 'account' || topic === 'pnl' ? `${topic}:${accountId ?? ''}` : topic;
-
 function isInterval(v: unknown): v is PnlInterval {
   return (PNL_INTERVALS as readonly unknown[]).includes(v);
 }
@@ -174,7 +171,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
         const accountId =
           (sub?.topic === 'account' ? sub.params.accountId : undefined) ??
           msg.snapshot.info.accountId;
-        key = meta.subscriptionKey ?? keyOf('account', accountId);
+        key = meta.subscriptionKey ?? topicKey('account', accountId);
         enqueueSnapshot('account', key, { accountId, data: msg.snapshot }, at);
         return;
       }
@@ -193,7 +190,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
           first?.interval ??
           (sub?.topic === 'pnl' ? sub.params.interval : undefined) ??
           (isInterval(p.interval) ? p.interval : DEFAULT_PNL_INTERVAL);
-        key = meta.subscriptionKey ?? keyOf('pnl', accountId);
+        key = meta.subscriptionKey ?? topicKey('pnl', accountId);
         enqueueSnapshot('pnl', key, { accountId, interval, candles: msg.snapshot.candles }, at);
         return;
       }

@@ -3,6 +3,8 @@
  * store module: stores are written only by the dispatcher (src/socket/dispatcher.ts).
  * The only writes offered here are the trader's own acts (marking news read).
  */
+import { topicKey } from '../protocol';
+
 export type { ConnectionState, ConnectionStatus } from '../socket/types';
 
 // connection
@@ -41,7 +43,7 @@ export type { NewsFilter } from './news/selectors';
 export { markAllNewsRead, markNewsRead } from './news/store';
 
 /** Subscription keys as the socket registry spells them (`subscriptionKey` in src/protocol). */
-export const accountKey = (accountId: string): string => `account:${accountId}`;
-export const pnlKey = (accountId: string): string => `pnl:${accountId}`;
+export const accountKey = (accountId: string): string => topicKey('account', accountId);
+export const pnlKey = (accountId: string): string => topicKey('pnl', accountId);
 export const WATCHLIST_KEY = 'watchlist';
 export const NEWS_KEY = 'news';

@@ -6,6 +6,7 @@ import { add, sub } from '../../lib/decimal';
 import { formatQty, formatPrice } from '../../lib/format';
 import { formatTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
+import type { Position } from '../../protocol';
 import {
   accountKey,
   useAccountInfo,
@@ -15,6 +16,25 @@ import {
   usePositionTotals,
   useTopicFreshness,
 } from '../../stores';
+
+type ValueColumns = Pick<Position, 'marketValue' | 'unrealizedPnL' | 'todayRealizedPnL'>;
+
+/** The money columns shared by each position row and the totals row. */
+function ValueCells({ of }: { of: ValueColumns }) {
+  return (
+    <>
+      <td className="num">
+        <Money value={of.marketValue} />
+      </td>
+      <td className="num">
+        <Money value={of.unrealizedPnL} pnl />
+      </td>
+      <td className="num">
+        <Money value={of.todayRealizedPnL} pnl />
+      </td>
+    </>
+  );
+}
 
 export function OverviewPage({ accountId }: { accountId: string }) {
   const freshness = useTopicFreshness(accountKey(accountId));
@@ -119,15 +139,7 @@ export function OverviewPage({ accountId }: { accountId: string }) {
               <td className="num">{formatQty(p.qty, { signed: true })}</td>
               <td className="num">{formatPrice(p.avgPrice)}</td>
               <td className="num">{formatPrice(p.lastPrice)}</td>
-              <td className="num">
-                <Money value={p.marketValue} />
-              </td>
-              <td className="num">
-                <Money value={p.unrealizedPnL} pnl />
-              </td>
-              <td className="num">
-                <Money value={p.todayRealizedPnL} pnl />
-              </td>
+              <ValueCells of={p} />
             </tr>
           ))}
         </tbody>
@@ -137,15 +149,7 @@ export function OverviewPage({ accountId }: { accountId: string }) {
               Total ({totals.count})
             </th>
             <td colSpan={3} />
-            <td className="num">
-              <Money value={totals.marketValue} />
-            </td>
-            <td className="num">
-              <Money value={totals.unrealizedPnL} pnl />
-            </td>
-            <td className="num">
-              <Money value={totals.todayRealizedPnL} pnl />
-            </td>
+            <ValueCells of={totals} />
           </tr>
         </tfoot>
       </table>
