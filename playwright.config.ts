@@ -46,7 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      STATIC_DIR: 'dist',
+      STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
       SIM_CONTROL: '1',
       SIM_SEED: '42',
       SIM_RATE: '0',

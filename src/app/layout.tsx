@@ -1,30 +1,41 @@
-/** Header (account switcher, connection badge, sign-out) and the selected account's page. */
+/**
+ * The shell: header (account switcher, navigation, connection badge, theme, sign-out), session
+ * banners, and the routed page for the account in `?account=` (so every view deep-links).
+ */
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
-import { OverviewPage } from '../features/overview/overview-page';
+import { Suspense } from 'react';
+import { NavLink, Route, Routes, useSearchParams } from 'react-router';
 import { ConnectionBadge } from '../features/shell/connection-badge';
+import { SessionBanners } from '../features/shell/session-banners';
+import { ThemeToggle } from '../features/shell/theme-toggle';
 import { fetchAccounts } from '../lib/auth/token-source';
-import { useConnectionState } from '../stores';
+import { useUnreadNewsCount } from '../stores';
+import { PAGE_ROUTES } from './routes';
 import type { Session } from './session';
-import { useAccountSocket } from './socket-provider';
 import { useAccountSubscriptions } from './use-account-subscriptions';
 
 export function Layout({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
-  const socket = useAccountSocket();
   const [params, setParams] = useSearchParams();
   const accounts = useQuery({
     queryKey: ['accounts', session.endpoints.apiBase, session.label],
     queryFn: async () => fetchAccounts(session.endpoints.apiBase, await session.tokens.getToken()),
   });
   const accountId = params.get('account') ?? accounts.data?.[0]?.accountId;
-  useAccountSubscriptions(socket, accountId);
-  const connection = useConnectionState();
+  useAccountSubscriptions(accountId);
+  const unread = useUnreadNewsCount();
+  const search = accountId ? `?account=${encodeURIComponent(accountId)}` : '';
 
   return (
     <div className="min-h-screen font-sans">
-      <header className="flex flex-wrap items-center gap-3 border-b border-border bg-panel px-4 py-2">
+      <a
+        href="#main"
+        className="sr-only rounded bg-accent px-2 py-1 text-surface focus:not-sr-only focus:absolute focus:top-1 focus:left-1"
+      >
+        Skip to content
+      </a>
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border bg-panel px-4 py-2">
         <span className="font-semibold tracking-tight">Aries Trader</span>
-        <label className="ml-4 flex items-center gap-2 text-sm text-muted">
+        <label className="flex items-center gap-2 text-sm text-muted">
           Account
           <select
             value={accountId ?? ''}
@@ -41,8 +52,29 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
             ))}
           </select>
         </label>
+        <nav aria-label="Pages" className="flex flex-wrap gap-1 text-sm">
+          {PAGE_ROUTES.map((r) => (
+            <NavLink
+              key={r.path}
+              to={{ pathname: r.path, search }}
+              end
+              className={({ isActive }) =>
+                `rounded px-2 py-1 ${isActive ? 'bg-surface font-semibold text-text' : 'text-muted hover:text-text'}`
+              }
+            >
+              {r.label}
+              {r.path === '/news' && unread > 0 && (
+                <span className="num ml-1 rounded-full bg-accent px-1.5 text-xs text-surface">
+                  <span className="sr-only">, unread: </span>
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              )}
+            </NavLink>
+          ))}
+        </nav>
         <div className="ml-auto flex items-center gap-3">
           <ConnectionBadge />
+          <ThemeToggle />
           <span className="text-sm text-muted">{session.label}</span>
           <button
             type="button"
@@ -53,21 +85,39 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
           </button>
         </div>
       </header>
-      {connection.status === 'disconnected' && connection.needsSignIn && (
-        <p role="alert" className="border-b border-loss bg-panel px-4 py-2 text-loss">
-          {connection.reason}.{' '}
-          <button type="button" onClick={onSignOut} className="underline">
-            Sign in again
-          </button>
-        </p>
-      )}
-      <main className="p-4">
+      <SessionBanners onSignIn={onSignOut} />
+      <main id="main" className="p-4">
         {accounts.error && (
           <p role="alert" className="text-loss">
-            {accounts.error.message}
+            Could not load your accounts: {accounts.error.message}
           </p>
         )}
-        {accountId && <OverviewPage accountId={accountId} />}
+        {accountId && (
+          <Suspense
+            fallback={
+              <p className="animate-pulse text-muted" aria-busy="true">
+                Loading page…
+              </p>
+            }
+          >
+            <Routes>
+              {PAGE_ROUTES.map(({ path, Page }) => (
+                <Route key={path} path={path} element={<Page accountId={accountId} />} />
+              ))}
+              <Route
+                path="*"
+                element={
+                  <div>
+                    <h1 className="text-lg font-semibold">Page not found</h1>
+                    <NavLink to={{ pathname: '/', search }} className="text-accent underline">
+                      Back to the overview
+                    </NavLink>
+                  </div>
+                }
+              />
+            </Routes>
+          </Suspense>
+        )}
       </main>
     </div>
   );

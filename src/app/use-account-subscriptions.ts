@@ -1,20 +1,12 @@
-/** What the shell wants streamed while an account is selected: the account and the watchlists. */
-import { useEffect } from 'react';
-import { subscriptionKey } from '../protocol';
-import type { AccountSocket } from '../socket/account-socket';
+/**
+ * What the shell streams while an account is selected: the account, the watchlists and the
+ * news feed (for the unread badge and the overview). Pages may hold narrower streams on top
+ * (see stream-holds.ts).
+ */
+import { useStream } from './use-stream';
 
-export function useAccountSubscriptions(
-  socket: AccountSocket,
-  accountId: string | undefined,
-): void {
-  useEffect(() => {
-    if (!accountId) return;
-    const sub = { topic: 'account', params: { accountId } } as const;
-    socket.subscribe(sub);
-    return () => socket.unsubscribe(subscriptionKey(sub));
-  }, [socket, accountId]);
-  useEffect(() => {
-    socket.subscribe({ topic: 'watchlist', params: {} });
-    return () => socket.unsubscribe('watchlist');
-  }, [socket]);
+export function useAccountSubscriptions(accountId: string | undefined): void {
+  useStream(accountId ? { topic: 'account', params: { accountId } } : undefined);
+  useStream({ topic: 'watchlist', params: {} });
+  useStream({ topic: 'news', params: {} });
 }
