@@ -1,17 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-
-async function signIn(page: Page, path = '/') {
-  await page.goto(path);
-  await page.getByLabel('Username').fill('demo');
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('connection-status')).toHaveText('Live');
-}
-
-const control = (request: APIRequestContext, path: string, data?: object) =>
-  request.post(`/__control${path}`, data ? { data } : {}).then((r) => r.json());
+import { expect, test } from '@playwright/test';
+import { control, screenshot, seriousA11yViolations, signIn } from './fixtures';
 
 test.beforeEach(async ({ request }) => {
   await control(request, '/sim/stop');
@@ -22,13 +10,13 @@ test('signs in as demo and shows the live account snapshot', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1 })).toContainText('A-10001');
   await expect(page.getByTestId('Total equity')).toHaveText(/^\$[\d,]+\.\d{2}$/);
   await expect(page.getByRole('table')).toContainText('AAPL');
-  mkdirSync('e2e/artifacts', { recursive: true });
-  await page.screenshot({ path: 'e2e/artifacts/overview.png', fullPage: true });
+  await screenshot(page, 'overview');
 });
 
 test('a scripted fill moves positions and balances without a reload', async ({ page, request }) => {
   await signIn(page);
   const before = await page.getByTestId('Total equity').textContent();
+  const openBefore = Number(await page.getByTestId('Open orders').textContent());
   const order = await control(request, '/orders', {
     accountId: 'A-10001',
     symbol: 'AMZN',
@@ -36,9 +24,9 @@ test('a scripted fill moves positions and balances without a reload', async ({ p
     type: 'MARKET',
     qty: '7',
   });
-  await expect(page.getByTestId('Open orders')).toHaveText('3');
+  await expect(page.getByTestId('Open orders')).toHaveText(String(openBefore + 1));
   await control(request, `/orders/${order.ordId}/fill`, { price: '150.00' });
-  await expect(page.getByTestId('Open orders')).toHaveText('2', { timeout: 1000 });
+  await expect(page.getByTestId('Open orders')).toHaveText(String(openBefore), { timeout: 1000 });
   const row = page.getByRole('row', { name: /AMZN/ });
   await expect(row).toContainText('+7', { timeout: 1000 });
   await control(request, '/prices', { symbol: 'AMZN', price: '250.00' });
@@ -67,13 +55,9 @@ test("another user's account in the URL is refused clearly", async ({ page }) =>
 test('sign-in and overview have no serious or critical accessibility violations', async ({
   page,
 }) => {
-  const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   await page.goto('/');
-  expect(await serious()).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await signIn(page);
   await expect(page.getByRole('table')).toContainText('AAPL');
-  expect(await serious()).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
 });

@@ -1,0 +1,38 @@
+/** What every journey needs: signing in, the control API, screenshots and the axe check. */
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO_ACCOUNT = 'A-10001';
+
+export async function signIn(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Username').fill('demo');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
+}
+
+/** Calls the embedded server's control API (SIM_CONTROL=1) and returns the JSON body. */
+export async function control(
+  request: APIRequestContext,
+  path: string,
+  data?: object,
+  method: 'POST' | 'PUT' | 'DELETE' | 'GET' = 'POST',
+): Promise<any> {
+  const res = await request.fetch(`/__control${path}`, { method, ...(data ? { data } : {}) });
+  expect(res.ok(), `${method} /__control${path}: ${await res.text()}`).toBe(true);
+  return res.json();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('e2e/artifacts', { recursive: true });
+  await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
+}
+
+/** axe violations of impact serious or critical, as readable strings (expect it to equal []). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  return (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

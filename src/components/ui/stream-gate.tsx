@@ -1,0 +1,71 @@
+/**
+ * Every page's honest frame around streamed data: the error a subscription got, a skeleton
+ * while its first snapshot is pending, and a stale banner (with the content dimmed) while
+ * the link is down — data is never shown as live when it is not.
+ */
+import type { ReactNode } from 'react';
+import { formatTime } from '../../lib/time';
+import { useTopicFreshness } from '../../stores';
+
+export function StreamGate({
+  streamKey,
+  loaded,
+  what,
+  accountId,
+  skeletonRows = 6,
+  children,
+}: {
+  /** The subscription key whose freshness governs this content (accountKey(id), NEWS_KEY…). */
+  streamKey: string;
+  /** True once a snapshot has been applied (so "nothing" is shown as empty, not loading). */
+  loaded: boolean;
+  /** What is loading, for the screen reader ("orders"). */
+  what: string;
+  /** For the ACCESS_DENIED wording. */
+  accountId?: string;
+  skeletonRows?: number;
+  children: ReactNode;
+}) {
+  const freshness = useTopicFreshness(streamKey);
+  if (freshness.status === 'error') {
+    return (
+      <p role="alert" className="rounded border border-loss p-4 text-loss">
+        {freshness.code === 'ACCESS_DENIED' && accountId
+          ? `You don't have access to account ${accountId}.`
+          : `Could not load ${what}: ${freshness.code} — ${freshness.message}`}
+      </p>
+    );
+  }
+  if (!loaded) return <Skeleton rows={skeletonRows} label={`Loading ${what}…`} />;
+  const stale = freshness.status === 'stale';
+  return (
+    <div>
+      {stale && (
+        <p role="alert" className="mb-3 rounded border border-warn px-3 py-2 text-warn">
+          Data is stale — disconnected since {formatTime(new Date(freshness.since).toISOString())};
+          reconnecting…
+        </p>
+      )}
+      <div className={stale ? 'opacity-60' : ''}>{children}</div>
+    </div>
+  );
+}
+
+export function Skeleton({ rows, label }: { rows: number; label: string }) {
+  return (
+    <div aria-busy="true" role="status" aria-label={label} className="space-y-2">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="h-6 animate-pulse rounded bg-panel" />
+      ))}
+    </div>
+  );
+}
+
+/** A calm "nothing here" for a loaded but empty view. */
+export function EmptyState({ children }: { children: ReactNode }) {
+  return (
+    <p className="rounded border border-dashed border-border p-6 text-center text-muted">
+      {children}
+    </p>
+  );
+}
