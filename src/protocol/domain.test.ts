@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BalanceSchema, CandleSchema, OrderSchema, PositionSchema, decimalString } from './domain';
 import { toLegacyOrder } from './server-messages';
+import { orderStatusLabel } from './field-docs';
 import { LegacyOrderSchema, type Order } from './domain';
 
 const order: Order = {
@@ -67,5 +68,16 @@ describe('canonical schemas', () => {
         close: '1',
       }).success,
     ).toBe(false);
+  });
+});
+
+describe('orderStatusLabel', () => {
+  it('[LABEL-1] uses the docs wording and appends a rejection reason', () => {
+    expect(orderStatusLabel({ ordStatus: 'NEW' })).toBe('Working');
+    expect(orderStatusLabel({ ordStatus: 'PARTIALLY_FILLED' })).toBe('Partially filled');
+    expect(
+      orderStatusLabel({ ordStatus: 'REJECTED', ordRejReason: 'Insufficient buying power' }),
+    ).toBe('Rejected: Insufficient buying power');
+    expect(orderStatusLabel({ ordStatus: 'REJECTED' })).toBe('Rejected');
   });
 });

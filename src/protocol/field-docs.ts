@@ -3,7 +3,8 @@
  * in a tooltip. Lives beside the schemas so a new field cannot ship without its meaning.
  */
 import type { BalanceDecimalField } from './domain';
-import type { OptionsLevel } from './codes';
+import { ORDER_STATUS_LABELS } from './codes';
+import type { OptionsLevel, OrderStatus } from './codes';
 
 export type BalanceGroup = 'Equity & cash' | 'Buying power' | 'Margin' | 'Day trading' | 'Today';
 
@@ -140,3 +141,9 @@ export const OPTIONS_LEVEL_DOCS: Readonly<Record<OptionsLevel, string>> = {
   LEVEL_3: 'Level 2 plus spreads (verticals, calendars, iron condors).',
   LEVEL_4: 'Level 3 plus uncovered (naked) options writing.',
 };
+
+/** The status as a trader reads it; a rejection carries its reason ("Rejected: Insufficient…"). */
+export function orderStatusLabel(o: { ordStatus: OrderStatus; ordRejReason?: string }): string {
+  const label = ORDER_STATUS_LABELS[o.ordStatus];
+  return o.ordStatus === 'REJECTED' && o.ordRejReason ? `${label}: ${o.ordRejReason}` : label;
+}

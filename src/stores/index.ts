@@ -21,14 +21,15 @@ export type { TopicFreshness, ErrorRecord } from './connection/apply-connection'
 export { useOrder, useOrderIds, useOrderCounts, getOrder } from './orders/selectors';
 export { orderStatusGroup, isTerminalStatus } from './orders/apply-orders';
 export type { OrderCounts, OrderStatusGroup } from './orders/apply-orders';
-export type { OrderFilter, OrderSort } from './orders/order-ids';
+export { ORDER_SORT_COLUMNS, DEFAULT_ORDER_SORT } from './orders/order-ids';
+export type { OrderFilter, OrderSort, OrderSortColumn } from './orders/order-ids';
 
 // positions
 export { usePositions, usePositionTotals, usePositionsLoaded } from './positions/selectors';
 export type { PositionTotals } from './positions/selectors';
 
 // balances + account info
-export { useBalances, useAccountInfo } from './balances/selectors';
+export { useBalances, useAccountInfo, useAccountLoaded } from './balances/selectors';
 
 // P&L
 export { usePnlCandles, usePnlInterval, subscribePnl, getPnlSeries } from './pnl/selectors';

@@ -11,3 +11,11 @@ export function useBalances(accountId: string): Balance | undefined {
 export function useAccountInfo(accountId: string): AccountInfo | undefined {
   return useStore(balancesStore, (s) => s.info.get(accountId));
 }
+
+/**
+ * True once the account's snapshot has been applied. Balances, positions and orders arrive in
+ * one snapshot and are applied in the same tick, so this is the "loaded" flag for all three.
+ */
+export function useAccountLoaded(accountId: string): boolean {
+  return useStore(balancesStore, (s) => s.balances.has(accountId));
+}

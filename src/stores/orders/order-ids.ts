@@ -7,37 +7,76 @@
  * under "open"), the same array comes back: the blotter does not re-render, only that row
  * (through `useOrder(id)`).
  */
+import { ORDER_STATUSES } from '../../protocol';
 import type { Order, Side } from '../../protocol';
 import { orderStatusGroup } from './apply-orders';
 import type { OrderStatusGroup, OrdersState } from './apply-orders';
 
-export type OrderSort = 'newest' | 'oldest' | 'recentlyUpdated' | 'symbol';
+/** Every blotter column can sort. */
+export const ORDER_SORT_COLUMNS = [
+  'createdAt',
+  'symbol',
+  'side',
+  'type',
+  'timeInForce',
+  'qty',
+  'cumQty',
+  'leavesQty',
+  'price',
+  'avgPrice',
+  'status',
+  'updatedAt',
+] as const;
+export type OrderSortColumn = (typeof ORDER_SORT_COLUMNS)[number];
+export type OrderSort = Readonly<{ by: OrderSortColumn; dir: 'asc' | 'desc' }>;
+/** Newest first: what a blotter opens with. */
+export const DEFAULT_ORDER_SORT: OrderSort = Object.freeze({ by: 'createdAt', dir: 'desc' });
 
 export type OrderFilter = {
   /** Omit for every account. */
   accountId?: string;
   statusGroup: OrderStatusGroup | 'all';
+  /** Symbol prefix, any case ("aa" matches AAPL and its OSI option symbols). */
   symbol?: string;
   side?: Side;
-  /** Default 'newest' (createdAt descending). */
+  /** Default DEFAULT_ORDER_SORT. */
   sort?: OrderSort;
 };
 
 /** Stable string for a filter, usable as a memo key. */
 export function orderFilterKey(f: OrderFilter): string {
+  const sort = f.sort ?? DEFAULT_ORDER_SORT;
   return JSON.stringify([
     f.accountId ?? null,
     f.statusGroup,
-    f.symbol ?? null,
+    f.symbol ? f.symbol.toUpperCase() : null,
     f.side ?? null,
-    f.sort ?? 'newest',
+    sort.by,
+    sort.dir,
   ]);
+}
+
+/** The filter a key was made from (inverse of orderFilterKey). */
+export function orderFilterFromKey(key: string): OrderFilter {
+  const [accountId, statusGroup, symbol, side, by, dir] = JSON.parse(key) as [
+    string | null,
+    OrderFilter['statusGroup'],
+    string | null,
+    Side | null,
+    OrderSortColumn,
+    OrderSort['dir'],
+  ];
+  const f: OrderFilter = { statusGroup, sort: { by, dir } };
+  if (accountId !== null) f.accountId = accountId;
+  if (symbol !== null) f.symbol = symbol;
+  if (side !== null) f.side = side;
+  return f;
 }
 
 export function orderMatches(o: Order, f: OrderFilter): boolean {
   if (f.accountId !== undefined && o.accountId !== f.accountId) return false;
   if (f.statusGroup !== 'all' && orderStatusGroup(o.ordStatus) !== f.statusGroup) return false;
-  if (f.symbol !== undefined && o.symbol !== f.symbol) return false;
+  if (f.symbol && !o.symbol.toUpperCase().startsWith(f.symbol.toUpperCase())) return false;
   if (f.side !== undefined && o.side !== f.side) return false;
   return true;
 }
@@ -55,24 +94,46 @@ function cachedParse(cache: WeakMap<Order, number>, o: Order, iso: string): numb
   return ms;
 }
 
-function sortKeyOf(o: Order, sort: OrderSort): SortKey {
-  switch (sort) {
-    case 'newest':
-    case 'oldest':
+/**
+ * A decimal as a sort key. Sorting is not arithmetic: Number() is monotonic, and distinct
+ * decimals of up to 15 significant digits (every price and quantity) map to distinct doubles,
+ * so the order is exact. Absent values sort before every number.
+ */
+const decimalKey = (d: string | undefined): number =>
+  d === undefined ? Number.NEGATIVE_INFINITY : Number(d);
+
+const STATUS_RANK = new Map(ORDER_STATUSES.map((s, i) => [s, i]));
+
+function sortKeyOf(o: Order, by: OrderSortColumn): SortKey {
+  switch (by) {
+    case 'createdAt':
       return cachedParse(createdMs, o, o.createdAt);
-    case 'recentlyUpdated':
+    case 'updatedAt':
       return cachedParse(updatedMs, o, o.updatedAt);
     case 'symbol':
-      return o.symbol;
+    case 'side':
+    case 'type':
+    case 'timeInForce':
+      return o[by];
+    case 'status':
+      // Lifecycle order (submitting → working → filled → … → expired), not alphabetical.
+      return STATUS_RANK.get(o.ordStatus) ?? 0;
+    case 'price':
+      return decimalKey(o.price ?? o.stopPrice);
+    case 'qty':
+    case 'cumQty':
+    case 'leavesQty':
+    case 'avgPrice':
+      return decimalKey(o[by]);
   }
 }
 
 type Row = { id: string; key: SortKey };
 type KeyCompare = (ka: SortKey, ia: string, kb: SortKey, ib: string) => number;
 
-/** Ascending comparison in display order, ties broken by ordId so the order is total. */
+/** Comparison in display order, ties broken by ordId so the order is total. */
 function makeCompare(sort: OrderSort): KeyCompare {
-  const dir = sort === 'newest' || sort === 'recentlyUpdated' ? -1 : 1;
+  const dir = sort.dir === 'desc' ? -1 : 1;
   return (ka, ia, kb, ib) => {
     if (ka !== kb) return (ka < kb ? -1 : 1) * dir;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
@@ -95,7 +156,7 @@ export type OrderIdsSelector = (state: OrdersState) => readonly string[];
  * one O(n) merge, ~1–3 ms.
  */
 export function createOrderIdsSelector(filter: OrderFilter): OrderIdsSelector {
-  const sort = filter.sort ?? 'newest';
+  const sort = filter.sort ?? DEFAULT_ORDER_SORT;
   const cmpKey = makeCompare(sort);
   const cmpRow = (a: Row, b: Row): number => cmpKey(a.key, a.id, b.key, b.id);
   let seen: OrdersState | undefined;
@@ -110,7 +171,7 @@ export function createOrderIdsSelector(filter: OrderFilter): OrderIdsSelector {
     state.byId.forEach((o) => {
       if (!orderMatches(o, filter)) return;
       rowIds.push(o.ordId);
-      rowKeys.push(sortKeyOf(o, sort));
+      rowKeys.push(sortKeyOf(o, sort.by));
     });
     const order = Array.from(rowIds, (_, i) => i);
     order.sort((a, b) =>
@@ -133,7 +194,7 @@ export function createOrderIdsSelector(filter: OrderFilter): OrderIdsSelector {
       const o = state.byId.get(id);
       const inNow = o !== undefined && orderMatches(o, filter);
       const oldKey = members.get(id);
-      const key = inNow ? sortKeyOf(o, sort) : undefined;
+      const key = inNow ? sortKeyOf(o, sort.by) : undefined;
       if (oldKey === undefined && !inNow) continue;
       if (oldKey !== undefined && inNow && oldKey === key) continue; // changed in place
       if (oldKey !== undefined) {

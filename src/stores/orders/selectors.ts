@@ -1,10 +1,10 @@
 /** Read-only hooks over the orders store. */
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { Order, Side } from '../../protocol';
+import type { Order } from '../../protocol';
 import { EMPTY_ORDER_COUNTS } from './apply-orders';
 import type { OrderCounts } from './apply-orders';
-import { createOrderIdsSelector, orderFilterKey } from './order-ids';
+import { createOrderIdsSelector, orderFilterFromKey, orderFilterKey } from './order-ids';
 import type { OrderFilter } from './order-ids';
 import { ordersStore } from './store';
 
@@ -20,7 +20,7 @@ export function useOrder(ordId: string): Order | undefined {
 export function useOrderIds(filter: OrderFilter): readonly string[] {
   const key = orderFilterKey(filter);
   // The selector is keyed by the filter's value, not the caller's object identity.
-  const selector = useMemo(() => createOrderIdsSelector(filterFromKey(key)), [key]);
+  const selector = useMemo(() => createOrderIdsSelector(orderFilterFromKey(key)), [key]);
   return useStore(ordersStore, selector);
 }
 
@@ -32,20 +32,4 @@ export function useOrderCounts(accountId: string): OrderCounts {
 /** Non-React read, for handlers (e.g. "cancel" needs the current order). */
 export function getOrder(ordId: string): Order | undefined {
   return ordersStore.getState().byId.get(ordId);
-}
-
-function filterFromKey(key: string): OrderFilter {
-  const [accountId, statusGroup, symbol, side, sort] = JSON.parse(key) as [
-    string | null,
-    OrderFilter['statusGroup'],
-    string | null,
-    Side | null,
-    OrderFilter['sort'],
-  ];
-  const f: OrderFilter = { statusGroup };
-  if (accountId !== null) f.accountId = accountId;
-  if (symbol !== null) f.symbol = symbol;
-  if (side !== null) f.side = side;
-  if (sort !== undefined) f.sort = sort;
-  return f;
 }

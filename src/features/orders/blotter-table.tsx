@@ -1,0 +1,115 @@
+/**
+ * The virtualised blotter: a real <table> (screen readers get rows, headers and aria-rowcount)
+ * whose body holds only the rows in view plus spacer rows, so 100,000 orders cost ~40 rows of
+ * DOM. Row heights are fixed per kind, so sizes are computed, never measured.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OrderSort, OrderSortColumn } from '../../stores';
+import { getOrder } from '../../stores';
+import { ORDER_COLUMNS } from './order-columns';
+import { LEG_ROW_HEIGHT, OrderRow, ROW_HEIGHT } from './order-row';
+
+export function BlotterTable({
+  ids,
+  sort,
+  onSort,
+  caption,
+}: {
+  ids: readonly string[];
+  sort: OrderSort;
+  onSort: (by: OrderSortColumn) => void;
+  caption: string;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback((id: string) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => {
+      const id = ids[i];
+      const legs = id && expanded.has(id) ? (getOrder(id)?.legs.length ?? 0) : 0;
+      return ROW_HEIGHT + legs * LEG_ROW_HEIGHT;
+    },
+    getItemKey: (i) => ids[i] ?? i,
+    overscan: 12,
+  });
+  // Sizes are cached per key; expanding a row changes its size.
+  useEffect(() => virtualizer.measure(), [expanded, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <div
+      ref={scrollRef}
+      tabIndex={0}
+      role="region"
+      aria-label={`${caption}, scrollable`}
+      className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded border border-border"
+    >
+      <table className="w-full border-collapse text-sm" aria-rowcount={ids.length + 1}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 z-10 bg-panel text-xs text-muted">
+          <tr aria-rowindex={1}>
+            {ORDER_COLUMNS.map((c) => {
+              const active = sort.by === c.id;
+              return (
+                <th
+                  key={c.id}
+                  scope="col"
+                  aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  className={`px-2 py-1.5 font-medium whitespace-nowrap ${c.numeric ? 'text-right' : 'text-left'}`}
+                >
+                  <button
+                    type="button"
+                    onClick={() => onSort(c.id)}
+                    className={`rounded hover:text-text ${active ? 'text-text' : ''}`}
+                  >
+                    {c.header}
+                    <span aria-hidden className="ml-1 inline-block w-2">
+                      {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 && (
+            <tr aria-hidden style={{ height: top }}>
+              <td colSpan={ORDER_COLUMNS.length} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const id = ids[item.index] as string;
+            return (
+              <OrderRow
+                key={id}
+                ordId={id}
+                rowIndex={item.index + 2}
+                expanded={expanded.has(id)}
+                onToggle={toggle}
+              />
+            );
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden style={{ height: bottom }}>
+              <td colSpan={ORDER_COLUMNS.length} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { filterFromParams, nextSort, withParam } from './order-filter-params';
+
+describe('blotter URL params', () => {
+  it('[BLOT-URL-1] reads status, symbol, side and sort; defaults to open, newest first', () => {
+    expect(filterFromParams(new URLSearchParams(''), 'A-1')).toEqual({
+      accountId: 'A-1',
+      statusGroup: 'open',
+      sort: { by: 'createdAt', dir: 'desc' },
+    });
+    expect(
+      filterFromParams(
+        new URLSearchParams('status=filled&symbol= aapl &side=SELL&sort=qty&dir=asc'),
+        'A-1',
+      ),
+    ).toEqual({
+      accountId: 'A-1',
+      statusGroup: 'filled',
+      symbol: 'AAPL',
+      side: 'SELL',
+      sort: { by: 'qty', dir: 'asc' },
+    });
+  });
+
+  it('[BLOT-URL-2] unknown values fall back to defaults instead of breaking the view', () => {
+    const f = filterFromParams(
+      new URLSearchParams('status=<script>&side=SHORT&sort=__proto__&dir=up'),
+      'A-1',
+    );
+    expect(f).toEqual({
+      accountId: 'A-1',
+      statusGroup: 'open',
+      sort: { by: 'createdAt', dir: 'desc' },
+    });
+  });
+
+  it('[BLOT-URL-3] withParam keeps the account; empty removes', () => {
+    const p = new URLSearchParams('account=A-1&symbol=AA');
+    expect(withParam(p, 'side', 'BUY').toString()).toBe('account=A-1&symbol=AA&side=BUY');
+    expect(withParam(p, 'symbol', '').toString()).toBe('account=A-1');
+  });
+
+  it('[BLOT-URL-4] a header click flips the same column; a new one starts naturally', () => {
+    expect(nextSort({ by: 'qty', dir: 'desc' }, 'qty')).toEqual({ by: 'qty', dir: 'asc' });
+    expect(nextSort({ by: 'qty', dir: 'desc' }, 'symbol')).toEqual({ by: 'symbol', dir: 'asc' });
+    expect(nextSort({ by: 'symbol', dir: 'asc' }, 'price')).toEqual({ by: 'price', dir: 'desc' });
+  });
+});

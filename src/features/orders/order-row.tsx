@@ -1,0 +1,142 @@
+/** One blotter row, subscribed to its own order so a fill re-renders this row only. */
+import { formatPrice, formatQty } from '../../lib/format';
+import { formatDateTime, formatTime } from '../../lib/time';
+import { orderStatusLabel } from '../../protocol';
+import type { Order, OrderLeg } from '../../protocol';
+import { useOrder } from '../../stores';
+import { useFlashOnChange } from './use-flash-on-change';
+
+export const ROW_HEIGHT = 32;
+export const LEG_ROW_HEIGHT = 26;
+
+const STATUS_TONE: Partial<Record<Order['ordStatus'], string>> = {
+  FILLED: 'text-gain',
+  PARTIALLY_FILLED: 'text-accent',
+  REJECTED: 'text-loss',
+  CANCELED: 'text-muted',
+  EXPIRED: 'text-muted',
+};
+
+function FillCell({ order }: { order: Order }) {
+  const qty = Number(order.qty);
+  // Width only: the bar is drawn from floats, the text beside it is the exact decimal.
+  const ratio = qty > 0 ? Math.min(1, Number(order.cumQty) / qty) : 0;
+  return (
+    <td className="num px-2">
+      <div className="flex items-center justify-end gap-2">
+        <span>{formatQty(order.cumQty)}</span>
+        <span aria-hidden className="inline-block h-1.5 w-12 overflow-hidden rounded bg-border">
+          <span
+            className={`block h-full ${ratio >= 1 ? 'bg-gain' : 'bg-accent'}`}
+            style={{ width: `${ratio * 100}%` }}
+          />
+        </span>
+      </div>
+    </td>
+  );
+}
+
+function PriceCell({ order }: { order: Order }) {
+  if (order.price === undefined && order.stopPrice === undefined) {
+    return <td className="num px-2 text-muted">MKT</td>;
+  }
+  return (
+    <td className="num px-2">
+      {order.price !== undefined && formatPrice(order.price)}
+      {order.price !== undefined && order.stopPrice !== undefined && ' / '}
+      {order.stopPrice !== undefined && (
+        <span title="Stop price">
+          <span className="text-muted">stop </span>
+          {formatPrice(order.stopPrice)}
+        </span>
+      )}
+    </td>
+  );
+}
+
+export function OrderRow({
+  ordId,
+  rowIndex,
+  expanded,
+  onToggle,
+}: {
+  ordId: string;
+  /** 1-based position among all rows of the table (for aria-rowindex). */
+  rowIndex: number;
+  expanded: boolean;
+  onToggle: (ordId: string) => void;
+}) {
+  const order = useOrder(ordId);
+  const ref = useFlashOnChange<HTMLTableRowElement>(order);
+  if (!order) return null;
+  const hasLegs = order.legs.length > 0;
+  return (
+    <>
+      <tr
+        ref={ref}
+        aria-rowindex={rowIndex}
+        data-ordid={ordId}
+        className="border-b border-border/40 hover:bg-panel"
+        style={{ height: ROW_HEIGHT }}
+      >
+        <td className="num px-2 text-muted" title={formatDateTime(order.createdAt)}>
+          {formatTime(order.createdAt)}
+        </td>
+        <th scope="row" className="px-2 text-left font-mono font-normal whitespace-pre">
+          {hasLegs ? (
+            <button
+              type="button"
+              aria-expanded={expanded}
+              aria-label={`${order.symbol}: ${expanded ? 'hide' : 'show'} ${order.legs.length} legs`}
+              onClick={() => onToggle(ordId)}
+              className="rounded px-0.5 hover:text-accent"
+            >
+              <span aria-hidden>{expanded ? '▾' : '▸'} </span>
+              {order.symbol}
+            </button>
+          ) : (
+            order.symbol
+          )}
+        </th>
+        <td className={`px-2 font-semibold ${order.side === 'BUY' ? 'text-gain' : 'text-loss'}`}>
+          {order.side}
+        </td>
+        <td className="px-2">{order.type.replace('_', ' ')}</td>
+        <td className="px-2">{order.timeInForce}</td>
+        <td className="num px-2">{formatQty(order.qty)}</td>
+        <FillCell order={order} />
+        <td className="num px-2">{formatQty(order.leavesQty)}</td>
+        <PriceCell order={order} />
+        <td className="num px-2">{formatPrice(order.avgPrice)}</td>
+        <td
+          className={`max-w-64 truncate px-2 ${STATUS_TONE[order.ordStatus] ?? ''}`}
+          title={order.text}
+        >
+          {orderStatusLabel(order)}
+        </td>
+        <td className="num px-2 text-muted" title={formatDateTime(order.updatedAt)}>
+          {formatTime(order.updatedAt)}
+        </td>
+      </tr>
+      {expanded &&
+        order.legs.map((leg, i) => <LegRow key={i} leg={leg} parentIndex={rowIndex} n={i} />)}
+    </>
+  );
+}
+
+function LegRow({ leg, parentIndex, n }: { leg: OrderLeg; parentIndex: number; n: number }) {
+  return (
+    <tr
+      className="border-b border-border/20 bg-panel/60 text-xs text-muted"
+      style={{ height: LEG_ROW_HEIGHT }}
+      aria-label={`Leg ${n + 1} of row ${parentIndex}`}
+    >
+      <td />
+      <td colSpan={11} className="px-2 font-mono whitespace-pre">
+        ↳ <span className={leg.side === 'BUY' ? 'text-gain' : 'text-loss'}>{leg.side}</span>{' '}
+        {formatQty(leg.ratioQty)} × {leg.symbol} · {leg.maturity} {formatPrice(leg.strikePrice)}{' '}
+        {leg.putCall} · {leg.positionEffect === 'OPEN' ? 'to open' : 'to close'}
+      </td>
+    </tr>
+  );
+}
