@@ -22,13 +22,13 @@ test('a scripted fill moves positions and balances without a reload', async ({ p
     symbol: 'AMZN',
     side: 'BUY',
     type: 'MARKET',
-    qty: '7',
+    qty: '700',
   });
   await expect(page.getByTestId('Open orders')).toHaveText(String(openBefore + 1));
   await control(request, `/orders/${order.ordId}/fill`, { price: '150.00' });
   await expect(page.getByTestId('Open orders')).toHaveText(String(openBefore), { timeout: 1000 });
   const row = page.getByRole('row', { name: /AMZN/ });
-  await expect(row).toContainText('+7', { timeout: 1000 });
+  await expect(row).toContainText('+700', { timeout: 1000 });
   await control(request, '/prices', { symbol: 'AMZN', price: '250.00' });
   await expect(page.getByTestId('Total equity')).not.toHaveText(before ?? '', { timeout: 1000 });
 });

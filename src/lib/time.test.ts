@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDuration, formatTime, toEpochMs } from './time';
+import { formatAge, formatDuration, formatTime, startOfLocalDay, toEpochMs } from './time';
 
 describe('time', () => {
   it('[TIME-1] formatTime is local hh:mm:ss, zero padded', () => {
@@ -22,5 +22,16 @@ describe('time', () => {
   it('[TIME-3] toEpochMs parses RFC3339 with offsets', () => {
     expect(toEpochMs('2026-11-23T15:30:00+01:00')).toBe(Date.parse('2026-11-23T14:30:00Z'));
     expect(toEpochMs('')).toBeUndefined();
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it('[TIME-DAY-1] is local midnight of the same calendar day, as UTC RFC3339', () => {
+    const now = new Date(2026, 10, 24, 15, 42, 7).getTime();
+    const start = new Date(startOfLocalDay(now));
+    expect([start.getFullYear(), start.getMonth(), start.getDate(), start.getHours()]).toEqual([
+      2026, 10, 24, 0,
+    ]);
+    expect(startOfLocalDay(now)).toMatch(/Z$/);
   });
 });

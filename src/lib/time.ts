@@ -47,3 +47,10 @@ export function formatAge(value: string | number | undefined | null, now: number
   if (ms === undefined) return PLACEHOLDER;
   return `${formatDuration(now - ms)} ago`;
 }
+
+/** RFC3339 (UTC) of the local calendar day's midnight containing `now`: "today" for a trader. */
+export function startOfLocalDay(now: number): string {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.toISOString();
+}

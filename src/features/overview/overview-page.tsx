@@ -1,21 +1,37 @@
 /**
- * The at-a-glance account view: equity, day P&L, buying power, open orders and positions,
- * marked stale whenever the connection is down (never shown as live when it is not).
+ * The at-a-glance account view: equity, day P&L, buying power, open orders, the largest
+ * positions, today's P&L line and the latest news, marked stale whenever the connection is
+ * down (never shown as live when it is not).
  */
-import { add, sub } from '../../lib/decimal';
-import { formatQty, formatPrice } from '../../lib/format';
-import { formatTime } from '../../lib/time';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { abs, add, compare, sub } from '../../lib/decimal';
+import { formatMoney, formatQty, formatPrice } from '../../lib/format';
+import { formatTime, startOfLocalDay } from '../../lib/time';
 import { Money } from '../../components/ui/money';
+import { Sparkline } from '../../components/ui/sparkline';
+import { useStream } from '../../app/use-stream';
 import type { Position } from '../../protocol';
 import {
   accountKey,
+  pnlKey,
   useAccountInfo,
   useBalances,
+  useNews,
   useOrderCounts,
+  usePnlCandles,
   usePositions,
   usePositionTotals,
   useTopicFreshness,
 } from '../../stores';
+
+const TOP_POSITIONS = 5;
+const LATEST_NEWS = 5;
+
+/** The largest positions by absolute market value (a short is as much risk as a long). */
+export function topPositions(positions: readonly Position[], n: number): Position[] {
+  return [...positions].sort((a, b) => compare(abs(b.marketValue), abs(a.marketValue))).slice(0, n);
+}
 
 type ValueColumns = Pick<Position, 'marketValue' | 'unrealizedPnL' | 'todayRealizedPnL'>;
 
@@ -43,6 +59,8 @@ export function OverviewPage({ accountId }: { accountId: string }) {
   const counts = useOrderCounts(accountId);
   const positions = usePositions(accountId);
   const totals = usePositionTotals(accountId);
+  const top = useMemo(() => topPositions(positions, TOP_POSITIONS), [positions]);
+  const search = `?account=${encodeURIComponent(accountId)}`;
 
   if (freshness.status === 'error') {
     return (
@@ -103,56 +121,125 @@ export function OverviewPage({ accountId }: { accountId: string }) {
           </dd>
         </div>
       </dl>
-      <table className="w-full text-sm">
-        <caption className="mb-2 text-left font-semibold">Positions</caption>
-        <thead className="text-muted">
-          <tr className="border-b border-border">
-            <th scope="col" className="py-1 text-left">
-              Symbol
-            </th>
-            <th scope="col" className="text-right">
-              Qty
-            </th>
-            <th scope="col" className="text-right">
-              Avg price
-            </th>
-            <th scope="col" className="text-right">
-              Last
-            </th>
-            <th scope="col" className="text-right">
-              Market value
-            </th>
-            <th scope="col" className="text-right">
-              Unrealized P&amp;L
-            </th>
-            <th scope="col" className="text-right">
-              Realized today
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {positions.map((p) => (
-            <tr key={p.symbol} className="border-b border-border/50">
-              <th scope="row" className="py-1 text-left font-mono font-normal whitespace-pre">
-                {p.symbol}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <table className="w-full self-start text-sm">
+          <caption className="mb-2 text-left font-semibold">
+            Top positions{' '}
+            <Link to={`/positions${search}`} className="ml-2 text-sm font-normal text-accent">
+              All {totals.count} positions →
+            </Link>
+          </caption>
+          <thead className="text-muted">
+            <tr className="border-b border-border">
+              <th scope="col" className="py-1 text-left">
+                Symbol
               </th>
-              <td className="num">{formatQty(p.qty, { signed: true })}</td>
-              <td className="num">{formatPrice(p.avgPrice)}</td>
-              <td className="num">{formatPrice(p.lastPrice)}</td>
-              <ValueCells of={p} />
+              <th scope="col" className="text-right">
+                Qty
+              </th>
+              <th scope="col" className="text-right">
+                Avg price
+              </th>
+              <th scope="col" className="text-right">
+                Last
+              </th>
+              <th scope="col" className="text-right">
+                Market value
+              </th>
+              <th scope="col" className="text-right">
+                Unrealized P&amp;L
+              </th>
+              <th scope="col" className="text-right">
+                Realized today
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="font-semibold">
-            <th scope="row" className="py-1 text-left">
-              Total ({totals.count})
-            </th>
-            <td colSpan={3} />
-            <ValueCells of={totals} />
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {top.map((p) => (
+              <tr key={p.symbol} className="border-b border-border/50">
+                <th scope="row" className="py-1 text-left font-mono font-normal whitespace-pre">
+                  {p.symbol}
+                </th>
+                <td className="num">{formatQty(p.qty, { signed: true })}</td>
+                <td className="num">{formatPrice(p.avgPrice)}</td>
+                <td className="num">{formatPrice(p.lastPrice)}</td>
+                <ValueCells of={p} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="font-semibold">
+              <th scope="row" className="py-1 text-left">
+                All positions ({totals.count})
+              </th>
+              <td colSpan={3} />
+              <ValueCells of={totals} />
+            </tr>
+          </tfoot>
+        </table>
+        <aside className="space-y-6">
+          <TodayPnl accountId={accountId} search={search} />
+          <LatestNews search={search} />
+        </aside>
+      </div>
     </div>
+  );
+}
+
+function TodayPnl({ accountId, search }: { accountId: string; search: string }) {
+  // Fixed at mount: "today" for this visit; the live candle keeps the line moving.
+  const [startTime] = useState(() => startOfLocalDay(Date.now()));
+  useStream({ topic: 'pnl', params: { accountId, interval: '5m', startTime } });
+  const candles = usePnlCandles(pnlKey(accountId));
+  const closes = useMemo(() => candles.map((c) => c.close), [candles]);
+  const last = closes.at(-1);
+  return (
+    <section aria-labelledby="today-pnl" className="rounded border border-border bg-panel p-3">
+      <h2 id="today-pnl" className="flex items-baseline justify-between text-sm font-semibold">
+        P&amp;L today
+        <Link to={`/pnl${search}`} className="text-xs font-normal text-accent">
+          Chart →
+        </Link>
+      </h2>
+      {closes.length === 0 ? (
+        <p className="mt-2 text-sm text-muted">No P&amp;L candles yet today.</p>
+      ) : (
+        <div className="mt-2 flex items-end justify-between gap-3">
+          <Sparkline
+            closes={closes}
+            label={`P&L today in 5-minute steps, now ${formatMoney(last, { signed: true })}`}
+          />
+          <span className="text-lg" data-testid="overview-pnl-last">
+            <Money value={last} pnl />
+          </span>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LatestNews({ search }: { search: string }) {
+  const articles = useNews({ limit: LATEST_NEWS });
+  return (
+    <section aria-labelledby="latest-news" className="rounded border border-border bg-panel p-3">
+      <h2 id="latest-news" className="flex items-baseline justify-between text-sm font-semibold">
+        Latest news
+        <Link to={`/news${search}`} className="text-xs font-normal text-accent">
+          All news →
+        </Link>
+      </h2>
+      {articles.length === 0 ? (
+        <p className="mt-2 text-sm text-muted">No news yet.</p>
+      ) : (
+        <ul className="mt-2 space-y-2 text-sm">
+          {articles.map((a) => (
+            <li key={a.id} className="line-clamp-2 break-words">
+              <span className="num mr-2 text-xs text-muted">{formatTime(a.publishedAt)}</span>
+              {a.headline.slice(0, 300)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
