@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OrderSort, OrderSortColumn } from '../../stores';
 import { getOrder } from '../../stores';
+import { SortHeader } from '../../components/ui/sort-header';
 import { ORDER_COLUMNS } from './order-columns';
 import { LEG_ROW_HEIGHT, OrderRow, ROW_HEIGHT } from './order-row';
 
@@ -61,28 +62,16 @@ export function BlotterTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-panel text-xs text-muted">
           <tr aria-rowindex={1}>
-            {ORDER_COLUMNS.map((c) => {
-              const active = sort.by === c.id;
-              return (
-                <th
-                  key={c.id}
-                  scope="col"
-                  aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                  className={`px-2 py-1.5 font-medium whitespace-nowrap ${c.numeric ? 'text-right' : 'text-left'}`}
-                >
-                  <button
-                    type="button"
-                    onClick={() => onSort(c.id)}
-                    className={`rounded hover:text-text ${active ? 'text-text' : ''}`}
-                  >
-                    {c.header}
-                    <span aria-hidden className="ml-1 inline-block w-2">
-                      {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
+            {ORDER_COLUMNS.map((c) => (
+              <SortHeader
+                key={c.id}
+                column={c.id}
+                label={c.header}
+                numeric={c.numeric}
+                sort={sort}
+                onSort={onSort}
+              />
+            ))}
           </tr>
         </thead>
         <tbody>

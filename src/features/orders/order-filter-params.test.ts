@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromParams, nextSort, withParam } from './order-filter-params';
+import { filterFromParams, nextOrderSort } from './order-filter-params';
 
 describe('blotter URL params', () => {
   it('[BLOT-URL-1] reads status, symbol, side and sort; defaults to open, newest first', () => {
@@ -34,15 +34,19 @@ describe('blotter URL params', () => {
     });
   });
 
-  it('[BLOT-URL-3] withParam keeps the account; empty removes', () => {
-    const p = new URLSearchParams('account=A-1&symbol=AA');
-    expect(withParam(p, 'side', 'BUY').toString()).toBe('account=A-1&symbol=AA&side=BUY');
-    expect(withParam(p, 'symbol', '').toString()).toBe('account=A-1');
-  });
-
-  it('[BLOT-URL-4] a header click flips the same column; a new one starts naturally', () => {
-    expect(nextSort({ by: 'qty', dir: 'desc' }, 'qty')).toEqual({ by: 'qty', dir: 'asc' });
-    expect(nextSort({ by: 'qty', dir: 'desc' }, 'symbol')).toEqual({ by: 'symbol', dir: 'asc' });
-    expect(nextSort({ by: 'symbol', dir: 'asc' }, 'price')).toEqual({ by: 'price', dir: 'desc' });
+  it('[BLOT-URL-4] a header click flips the same column; status starts in lifecycle order', () => {
+    expect(nextOrderSort({ by: 'qty', dir: 'desc' }, 'qty')).toEqual({ by: 'qty', dir: 'asc' });
+    expect(nextOrderSort({ by: 'qty', dir: 'desc' }, 'symbol')).toEqual({
+      by: 'symbol',
+      dir: 'asc',
+    });
+    expect(nextOrderSort({ by: 'symbol', dir: 'asc' }, 'price')).toEqual({
+      by: 'price',
+      dir: 'desc',
+    });
+    expect(nextOrderSort({ by: 'qty', dir: 'asc' }, 'status')).toEqual({
+      by: 'status',
+      dir: 'asc',
+    });
   });
 });

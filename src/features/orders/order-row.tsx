@@ -4,7 +4,7 @@ import { formatDateTime, formatTime } from '../../lib/time';
 import { orderStatusLabel } from '../../protocol';
 import type { Order, OrderLeg } from '../../protocol';
 import { useOrder } from '../../stores';
-import { useFlashOnChange } from './use-flash-on-change';
+import { useFlashOnChange } from '../../components/ui/use-flash-on-change';
 
 export const ROW_HEIGHT = 32;
 export const LEG_ROW_HEIGHT = 26;

@@ -15,7 +15,8 @@ import {
   type OrderCounts,
 } from '../../stores';
 import { BlotterTable } from './blotter-table';
-import { filterFromParams, nextSort, STATUS_GROUPS, withParam } from './order-filter-params';
+import { filterFromParams, nextOrderSort, STATUS_GROUPS } from './order-filter-params';
+import { sortParams, withParam, withParams } from '../../lib/url-params';
 import type { StatusGroupParam } from './order-filter-params';
 import { ordersToCsv } from './orders-csv';
 
@@ -156,10 +157,8 @@ export function OrdersPage({ accountId }: { accountId: string }) {
             sort={sort}
             caption={`${GROUP_LABELS[filter.statusGroup]} orders of ${accountId}`}
             onSort={(by) => {
-              const next = nextSort(sort, by);
-              setParams((p) => withParam(withParam(p, 'sort', next.by), 'dir', next.dir), {
-                replace: true,
-              });
+              const next = sortParams(nextOrderSort(sort, by));
+              setParams((p) => withParams(p, next), { replace: true });
             }}
           />
         )}
