@@ -54,7 +54,9 @@ test('a position opens and closes live, and the totals follow', async ({ page, r
   await expect(row).toHaveCount(0, { timeout: 1000 });
 });
 
-test('sort is in the URL and survives a reload (sessions are memory-only, so sign in again)', async ({ page }) => {
+test('sort is in the URL and survives a reload (sessions are memory-only, so sign in again)', async ({
+  page,
+}) => {
   await signIn(page, `/positions?account=${DEMO_ACCOUNT}`);
   await page.getByRole('button', { name: /^Symbol/ }).click();
   await expect(page).toHaveURL(/sort=symbol&dir=asc/);

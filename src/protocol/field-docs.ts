@@ -6,7 +6,15 @@ import type { BalanceDecimalField } from './domain';
 import { ORDER_STATUS_LABELS } from './codes';
 import type { OptionsLevel, OrderStatus } from './codes';
 
-export type BalanceGroup = 'Equity & cash' | 'Buying power' | 'Margin' | 'Day trading' | 'Today';
+/** The balance page's sections, in reading order. */
+export const BALANCE_GROUPS = [
+  'Equity & cash',
+  'Buying power',
+  'Margin',
+  'Day trading',
+  'Today',
+] as const;
+export type BalanceGroup = (typeof BALANCE_GROUPS)[number];
 
 export const BALANCE_FIELD_DOCS: Readonly<
   Record<
