@@ -11,6 +11,8 @@ export async function signIn(page: Page, path = '/'): Promise<void> {
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('connection-status')).toHaveText('Live');
+  // The pointer rests where "Sign in" was, which may now be over a chart's crosshair.
+  await page.mouse.move(0, 0);
 }
 
 /** Calls the embedded server's control API (SIM_CONTROL=1) and returns the JSON body. */

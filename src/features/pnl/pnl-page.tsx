@@ -1,4 +1,163 @@
-/** Placeholder until the page lands. */
+/**
+ * The account's P&L as candles: interval and range in the URL (resubscribing on change),
+ * the range's change, high and low in exact decimals, and the live chart.
+ */
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { PNL_INTERVALS } from '../../protocol';
+import type { PnlInterval } from '../../protocol';
+import { withParams } from '../../lib/url-params';
+import { formatDateTime } from '../../lib/time';
+import { Money } from '../../components/ui/money';
+import { StreamGate } from '../../components/ui/stream-gate';
+import { useStream } from '../../app/use-stream';
+import { pnlKey, usePnlCandles, usePnlInterval } from '../../stores';
+import { summarize } from './chart-data';
+import { PnlChart } from './pnl-chart';
+import {
+  PNL_RANGES,
+  pnlViewFromParams,
+  RANGE_DEFAULT_INTERVAL,
+  RANGE_LABELS,
+  rangeStart,
+} from './pnl-range';
+import type { PnlRange } from './pnl-range';
+
+function Choice<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  text = (o) => o,
+}: {
+  label: string;
+  options: readonly T[];
+  value: T;
+  onChange: (v: T) => void;
+  text?: (o: T) => string;
+}) {
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      className="flex overflow-hidden rounded border border-border"
+    >
+      {options.map((o) => (
+        <button
+          key={o}
+          type="button"
+          aria-pressed={value === o}
+          onClick={() => onChange(o)}
+          className={`px-2.5 py-1 text-sm ${value === o ? 'bg-accent/20 font-semibold text-text' : 'text-muted hover:text-text'}`}
+        >
+          {text(o)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Summary({ seriesKey }: { seriesKey: string }) {
+  const candles = usePnlCandles(seriesKey);
+  const s = useMemo(() => summarize(candles), [candles]);
+  if (!s) return null;
+  return (
+    <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+      {(
+        [
+          ['Change in range', s.change, 'pnl-change'],
+          ['Now', s.last, 'pnl-now'],
+          ['High', s.high, 'pnl-high'],
+          ['Low', s.low, 'pnl-low'],
+        ] as const
+      ).map(([label, value, id]) => (
+        <div key={label} className="flex items-baseline gap-2">
+          <dt className="text-muted">{label}</dt>
+          <dd className="text-base" data-testid={id}>
+            <Money value={value} pnl />
+          </dd>
+        </div>
+      ))}
+      <div className="flex items-baseline gap-2">
+        <dt className="text-muted">Candles</dt>
+        <dd className="num" data-testid="pnl-count">
+          {candles.length.toLocaleString('en-US')}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 export function PnlPage({ accountId }: { accountId: string }) {
-  return <h1 className="text-lg font-semibold">Pnl · {accountId}</h1>;
+  const [params, setParams] = useSearchParams();
+  const view = pnlViewFromParams(params);
+  // Ranges are relative to when the page opened, so the subscription does not churn each render.
+  const [openedAt] = useState(() => Date.now());
+  const startTime = rangeStart(view, openedAt);
+  useStream({ topic: 'pnl', params: { accountId, interval: view.interval, startTime } });
+  const key = pnlKey(accountId);
+  const streamedInterval = usePnlInterval(key);
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams((p) => withParams(p, changes), { replace: true });
+
+  return (
+    <section aria-labelledby="pnl-title" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 id="pnl-title" className="text-lg font-semibold">
+          P&amp;L
+        </h1>
+        <Choice<PnlRange>
+          label="Range"
+          options={PNL_RANGES}
+          value={view.range}
+          text={(r) => RANGE_LABELS[r]}
+          onChange={(range) =>
+            set({
+              range,
+              interval: RANGE_DEFAULT_INTERVAL[range],
+              from:
+                range === 'custom'
+                  ? (view.from ?? formatDateTime(startTime).replace(' ', 'T').slice(0, 16))
+                  : undefined,
+            })
+          }
+        />
+        {view.range === 'custom' && (
+          <label className="flex items-center gap-1.5 text-sm text-muted">
+            From
+            <input
+              type="datetime-local"
+              value={view.from ?? ''}
+              max={formatDateTime(openedAt).replace(' ', 'T').slice(0, 16)}
+              onChange={(e) => set({ from: e.target.value })}
+              className="rounded border border-border bg-surface px-2 py-1 text-sm text-text"
+            />
+          </label>
+        )}
+        <Choice<PnlInterval>
+          label="Interval"
+          options={PNL_INTERVALS}
+          value={view.interval}
+          onChange={(interval) => set({ interval })}
+        />
+        <span className="text-xs text-muted">since {formatDateTime(startTime)}</span>
+      </div>
+      <StreamGate
+        streamKey={key}
+        loaded={streamedInterval === view.interval}
+        what="P&L candles"
+        accountId={accountId}
+        skeletonRows={10}
+      >
+        <div className="space-y-3">
+          <Summary seriesKey={key} />
+          <PnlChart
+            seriesKey={key}
+            interval={streamedInterval}
+            label={`P&L of ${accountId} in ${view.interval} candles since ${formatDateTime(startTime)}`}
+          />
+        </div>
+      </StreamGate>
+    </section>
+  );
 }

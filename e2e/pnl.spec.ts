@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { control, DEMO_ACCOUNT, screenshot, seriousA11yViolations, signIn } from './fixtures';
+
+test.beforeEach(async ({ request }) => {
+  await control(request, '/sim/stop');
+});
+
+const count = async (page: import('@playwright/test').Page) =>
+  Number((await page.getByTestId('pnl-count').textContent())?.replace(/,/g, ''));
+
+test("draws today's P&L candles with an exact OHLC legend", async ({ page }) => {
+  await signIn(page, '/pnl');
+  await expect(page.getByRole('button', { name: 'Today', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('button', { name: '1m', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByTestId('pnl-chart').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('pnl-close')).toHaveText(/^[+−]?\$[\d,]+\.\d{2}$/);
+  expect(await count(page)).toBeGreaterThan(0);
+  await screenshot(page, 'pnl');
+});
+
+test('a price move updates the live candle in place, without redrawing the series', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, '/pnl');
+  const chart = page.getByTestId('pnl-chart');
+  await expect(chart).toHaveAttribute('data-resets', /\d+/);
+  const resets = await chart.getAttribute('data-resets');
+  const close = page.getByTestId('pnl-close');
+  const before = await close.textContent();
+  await control(request, '/prices', { symbol: 'NVDA', price: '175.00' });
+  await expect(close).not.toHaveText(before ?? '', { timeout: 1000 });
+  await expect(chart).toHaveAttribute('data-updates', /[1-9]/);
+  await expect(chart).toHaveAttribute('data-resets', resets ?? '');
+});
+
+test('interval and range live in the URL and resubscribe', async ({ page }) => {
+  await signIn(page, `/pnl?account=${DEMO_ACCOUNT}`);
+  const todayCount = await count(page);
+  await page.getByRole('button', { name: '5m', exact: true }).click();
+  await expect(page).toHaveURL(/interval=5m/);
+  await expect(page.getByRole('button', { name: '5m', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect.poll(() => count(page)).toBeLessThan(todayCount);
+  await page.getByRole('button', { name: '1Y', exact: true }).click();
+  await expect(page).toHaveURL(/interval=1d&range=1Y/);
+  // A year of daily candles (the simulator's history covers it).
+  await expect.poll(() => count(page)).toBeGreaterThan(300);
+  await page.getByRole('button', { name: 'Custom', exact: true }).click();
+  await expect(page).toHaveURL(/range=custom/);
+  await page.getByLabel('From').fill('2026-01-05T09:30');
+  await expect(page).toHaveURL(/from=2026-01-05T09%3A30/);
+  // Deep link: the view is restored from the URL after signing in again.
+  await signIn(page, page.url());
+  await expect(page.getByRole('button', { name: 'Custom', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByLabel('From')).toHaveValue('2026-01-05T09:30');
+});
+
+test('the keyboard walks the candles and the chart follows the window size', async ({ page }) => {
+  await signIn(page, '/pnl?interval=15m');
+  const chart = page.getByTestId('pnl-chart');
+  await expect(page.getByTestId('pnl-legend')).toContainText('live');
+  await chart.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('pnl-legend')).not.toContainText('live');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pnl-legend')).toContainText('live');
+  const canvas = chart.locator('canvas').first();
+  const wide = (await canvas.boundingBox())?.width ?? 0;
+  await page.setViewportSize({ width: 700, height: 700 });
+  await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeLessThan(wide - 100);
+});
+
+test('P&L page has no serious or critical accessibility violations', async ({ page }) => {
+  await signIn(page, '/pnl');
+  await expect(page.getByTestId('pnl-close')).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});

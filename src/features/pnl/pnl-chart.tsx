@@ -1,0 +1,202 @@
+/**
+ * The P&L candlestick chart. The library owns the canvas; React owns only the legend. Candles
+ * reach the chart outside React: a snapshot is drawn with `setData`, live candles with
+ * `series.update` (no full redraw per tick). Colours come from the theme's CSS variables and
+ * follow a theme switch; the chart sizes itself to its box (`autoSize`).
+ *
+ * Keyboard: focus the chart, ←/→ step the crosshair candle by candle, Home/End jump, Esc clears.
+ */
+import { useEffect, useRef, useState } from 'react';
+import {
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  type IChartApi,
+  type ISeriesApi,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import type { Candle, PnlInterval } from '../../protocol';
+import { formatMoney } from '../../lib/format';
+import { formatDateTime, formatTime } from '../../lib/time';
+import { Money } from '../../components/ui/money';
+import { getPnlSeries, subscribePnl, usePnlCandles } from '../../stores';
+import { indexAt, toBar } from './chart-data';
+
+function themeColors() {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    layout: {
+      background: { type: ColorType.Solid, color: v('--panel') },
+      textColor: v('--muted'),
+    },
+    grid: { vertLines: { color: v('--border') }, horzLines: { color: v('--border') } },
+    candles: {
+      upColor: v('--gain'),
+      downColor: v('--loss'),
+      wickUpColor: v('--gain'),
+      wickDownColor: v('--loss'),
+      borderVisible: false,
+    },
+  };
+}
+
+// The library shows UTC; traders read their own clock.
+const localTime = (time: Time) => (typeof time === 'number' ? time * 1000 : 0);
+
+function useChart(
+  container: React.RefObject<HTMLDivElement | null>,
+  seriesKey: string,
+  interval: PnlInterval | undefined,
+) {
+  const api = useRef<{ chart: IChartApi; series: ISeriesApi<'Candlestick'> } | null>(null);
+  const [hoverT, setHoverT] = useState<number>();
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const colors = themeColors();
+    const intraday = interval !== '1d' && interval !== '1mo';
+    const chart = createChart(el, {
+      autoSize: true,
+      layout: { ...colors.layout, attributionLogo: false },
+      grid: colors.grid,
+      rightPriceScale: { borderVisible: false },
+      timeScale: {
+        borderVisible: false,
+        timeVisible: intraday,
+        secondsVisible: interval === '15s',
+        tickMarkFormatter: (time: Time) => {
+          const ms = localTime(time);
+          return intraday ? formatTime(ms).slice(0, 5) : formatDateTime(ms).slice(0, 10);
+        },
+      },
+      localization: {
+        priceFormatter: (p: number) => formatMoney(p.toFixed(2)),
+        timeFormatter: (time: Time) => formatDateTime(localTime(time)),
+      },
+    });
+    const series = chart.addSeries(CandlestickSeries, colors.candles);
+    api.current = { chart, series };
+    let resets = 0;
+    let updates = 0;
+    const unsubscribe = subscribePnl(seriesKey, (event) => {
+      if (event.type === 'reset') {
+        series.setData(event.candles.map(toBar));
+        chart.timeScale().fitContent();
+        el.dataset.resets = String(++resets);
+      } else {
+        for (const c of event.candles) series.update(toBar(c));
+        el.dataset.updates = String((updates += event.candles.length));
+      }
+    });
+    chart.subscribeCrosshairMove((param) => {
+      setHoverT(typeof param.time === 'number' ? param.time : undefined);
+    });
+    // Follow the theme toggle (a class on <html>).
+    const themeWatch = new MutationObserver(() => {
+      const next = themeColors();
+      chart.applyOptions({ layout: next.layout, grid: next.grid });
+      series.applyOptions(next.candles);
+    });
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    return () => {
+      themeWatch.disconnect();
+      unsubscribe();
+      api.current = null;
+      chart.remove();
+    };
+  }, [container, seriesKey, interval]);
+
+  /** Moves the crosshair to candle `i` (clamped); undefined clears it. */
+  const focusCandle = (i: number | undefined) => {
+    const current = api.current;
+    const candles = getPnlSeries(seriesKey)?.candles ?? [];
+    if (!current || candles.length === 0) return;
+    if (i === undefined) {
+      current.chart.clearCrosshairPosition();
+      setHoverT(undefined);
+      return;
+    }
+    const c = candles[Math.max(0, Math.min(candles.length - 1, i))]!;
+    current.chart.setCrosshairPosition(Number(c.close), c.t as UTCTimestamp, current.series);
+    setHoverT(c.t);
+  };
+  return { hoverT, focusCandle };
+}
+
+export function PnlChart({
+  seriesKey,
+  interval,
+  label,
+}: {
+  seriesKey: string;
+  interval: PnlInterval | undefined;
+  label: string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const { hoverT, focusCandle } = useChart(container, seriesKey, interval);
+  const candles = usePnlCandles(seriesKey);
+  const hovered = hoverT === undefined ? -1 : indexAt(candles, hoverT);
+  const shown: Candle | undefined = hovered >= 0 ? candles[hovered] : candles.at(-1);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const current = hovered >= 0 ? hovered : candles.length - 1;
+    const step: Record<string, number | undefined> = {
+      ArrowLeft: current - 1,
+      ArrowRight: current + 1,
+      Home: 0,
+      End: candles.length - 1,
+    };
+    if (e.key === 'Escape') focusCandle(undefined);
+    else if (e.key in step) focusCandle(step[e.key]);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <figure className="rounded border border-border bg-panel">
+      <Legend candle={shown} live={hovered < 0} />
+      <div
+        ref={container}
+        tabIndex={0}
+        role="img"
+        aria-label={`${label}. Use arrow keys to read candles.`}
+        aria-describedby="pnl-legend"
+        onKeyDown={onKeyDown}
+        data-testid="pnl-chart"
+        className="h-[calc(100vh-16rem)] min-h-72 w-full"
+      />
+    </figure>
+  );
+}
+
+function Legend({ candle, live }: { candle: Candle | undefined; live: boolean }) {
+  return (
+    <figcaption
+      id="pnl-legend"
+      data-testid="pnl-legend"
+      className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-border px-3 py-2 text-sm"
+    >
+      {candle ? (
+        <>
+          <span className="num text-muted">
+            {formatDateTime(candle.t * 1000)}
+            {live && <span className="ml-1 text-xs text-gain">live</span>}
+          </span>
+          {(['open', 'high', 'low', 'close'] as const).map((k) => (
+            <span key={k}>
+              <span className="mr-1 text-xs text-muted uppercase">{k[0]}</span>
+              <span data-testid={`pnl-${k}`}>
+                <Money value={candle[k]} pnl />
+              </span>
+            </span>
+          ))}
+        </>
+      ) : (
+        <span className="text-muted">No candles in this range yet.</span>
+      )}
+    </figcaption>
+  );
+}

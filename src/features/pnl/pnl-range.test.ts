@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { startOfLocalDay } from '../../lib/time';
+import { pnlViewFromParams, rangeStart } from './pnl-range';
+
+const NOW = Date.parse('2026-11-24T15:00:00Z');
+
+describe('P&L view params', () => {
+  it('[PNL-VIEW-1] defaults to today in 1-minute candles; a range brings its own interval', () => {
+    expect(pnlViewFromParams(new URLSearchParams(''))).toEqual({ range: 'today', interval: '1m' });
+    expect(pnlViewFromParams(new URLSearchParams('range=1Y'))).toEqual({
+      range: '1Y',
+      interval: '1d',
+    });
+    expect(pnlViewFromParams(new URLSearchParams('range=1Y&interval=15s'))).toEqual({
+      range: '1Y',
+      interval: '15s',
+    });
+  });
+
+  it('[PNL-VIEW-2] hostile or incomplete values fall back', () => {
+    expect(pnlViewFromParams(new URLSearchParams('range=10Y&interval=2m'))).toEqual({
+      range: 'today',
+      interval: '1m',
+    });
+    expect(pnlViewFromParams(new URLSearchParams('range=custom&from=<script>'))).toEqual({
+      range: 'today',
+      interval: '1h',
+    });
+    expect(pnlViewFromParams(new URLSearchParams('range=custom&from=2026-11-01T09:30'))).toEqual({
+      range: 'custom',
+      interval: '1h',
+      from: '2026-11-01T09:30',
+    });
+  });
+
+  it('[PNL-VIEW-3] start times', () => {
+    expect(rangeStart({ range: 'today', interval: '1m' }, NOW)).toBe(startOfLocalDay(NOW));
+    expect(rangeStart({ range: '1W', interval: '1m' }, NOW)).toBe('2026-11-17T15:00:00.000Z');
+    expect(rangeStart({ range: '1Y', interval: '1d' }, NOW)).toBe('2025-11-24T15:00:00.000Z');
+    const custom = rangeStart({ range: 'custom', interval: '1h', from: '2026-11-01T09:30' }, NOW);
+    expect(custom).toBe(new Date('2026-11-01T09:30').toISOString());
+    // Never in the future: a start after now is clamped to now.
+    expect(rangeStart({ range: 'custom', interval: '1h', from: '2030-01-01T00:00' }, NOW)).toBe(
+      new Date(NOW).toISOString(),
+    );
+  });
+});

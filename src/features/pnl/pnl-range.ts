@@ -1,0 +1,63 @@
+/**
+ * The P&L view's URL state (`?interval=5m&range=1W`, or `range=custom&from=2026-11-01T09:30`)
+ * and the subscription start time it asks for.
+ */
+import { PNL_INTERVALS } from '../../protocol';
+import type { PnlInterval } from '../../protocol';
+import { oneOf } from '../../lib/url-params';
+import { startOfLocalDay } from '../../lib/time';
+
+export const PNL_RANGES = ['today', '1W', '1M', '1Y', 'custom'] as const;
+export type PnlRange = (typeof PNL_RANGES)[number];
+
+export const RANGE_LABELS: Readonly<Record<PnlRange, string>> = {
+  today: 'Today',
+  '1W': '1W',
+  '1M': '1M',
+  '1Y': '1Y',
+  custom: 'Custom',
+};
+
+/** An interval that gives a readable number of candles for each range (a few hundred). */
+export const RANGE_DEFAULT_INTERVAL: Readonly<Record<PnlRange, PnlInterval>> = {
+  today: '1m',
+  '1W': '15m',
+  '1M': '1h',
+  '1Y': '1d',
+  custom: '1h',
+};
+
+const DAY_MS = 86_400_000;
+const LOCAL_MINUTE = /^\d{4}-\d\d-\d\dT\d\d:\d\d$/;
+
+export type PnlView = { range: PnlRange; interval: PnlInterval; from?: string };
+
+export function pnlViewFromParams(params: URLSearchParams): PnlView {
+  const range = oneOf(PNL_RANGES, params.get('range')) ?? 'today';
+  const interval = oneOf(PNL_INTERVALS, params.get('interval')) ?? RANGE_DEFAULT_INTERVAL[range];
+  const from = params.get('from') ?? '';
+  return range === 'custom' && LOCAL_MINUTE.test(from)
+    ? { range, interval, from }
+    : { range: range === 'custom' ? 'today' : range, interval };
+}
+
+/**
+ * RFC3339 start for the view, relative to `now` (epoch ms): today's local midnight, or 7/30/365
+ * days back; a custom `from` is a local wall-clock minute ("2026-11-01T09:30"), never in the future.
+ */
+export function rangeStart(view: PnlView, now: number): string {
+  switch (view.range) {
+    case 'today':
+      return startOfLocalDay(now);
+    case '1W':
+      return new Date(now - 7 * DAY_MS).toISOString();
+    case '1M':
+      return new Date(now - 30 * DAY_MS).toISOString();
+    case '1Y':
+      return new Date(now - 365 * DAY_MS).toISOString();
+    case 'custom': {
+      const ms = view.from ? new Date(view.from).getTime() : NaN;
+      return Number.isNaN(ms) ? startOfLocalDay(now) : new Date(Math.min(ms, now)).toISOString();
+    }
+  }
+}
