@@ -1,29 +1,48 @@
 /**
- * Briefly highlights an element when `value` changes identity (a new order object means the
- * order changed). Uses the Web Animations API, so a burst of changes costs no React renders,
- * and does nothing on first mount (a row scrolled into view is not "changed").
+ * Brief highlights for live changes. Uses the Web Animations API, so a burst of changes costs
+ * no React renders; respects reduced motion; counts flashes in `data-flashed` for tests.
  */
 import { useEffect, useRef, type RefObject } from 'react';
 
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+export function flash(el: HTMLElement | null, durationMs = 900): void {
+  if (!el) return;
+  el.dataset.flashed = String(Number(el.dataset.flashed ?? 0) + 1);
+  if (reducedMotion() || typeof el.animate !== 'function') return;
+  el.animate(
+    [
+      { backgroundColor: 'color-mix(in srgb, var(--accent) 28%, transparent)' },
+      { backgroundColor: 'transparent' },
+    ],
+    { duration: durationMs, easing: 'ease-out' },
+  );
+}
+
+/**
+ * Flashes when `value` changes identity (a new order object means the order changed); not on
+ * first mount, since a row scrolled into view has not changed.
+ */
 export function useFlashOnChange<T extends HTMLElement>(value: unknown): RefObject<T | null> {
   const ref = useRef<T>(null);
   const previous = useRef(value);
   useEffect(() => {
     if (previous.current === value) return;
     previous.current = value;
-    const el = ref.current;
-    if (!el || reducedMotion() || typeof el.animate !== 'function') return;
-    el.animate(
-      [
-        { backgroundColor: 'color-mix(in srgb, var(--accent) 28%, transparent)' },
-        { backgroundColor: 'transparent' },
-      ],
-      { duration: 900, easing: 'ease-out' },
-    );
-    el.dataset.flashed = String(Number(el.dataset.flashed ?? 0) + 1);
+    flash(ref.current);
   }, [value]);
+  return ref;
+}
+
+/** Flashes on mount or change when `changedAt` (ms epoch) is recent: a row that just arrived. */
+export function useFlashWhenRecent<T extends HTMLElement>(
+  changedAt: number | undefined,
+  windowMs = 5_000,
+): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (changedAt !== undefined && Date.now() - changedAt < windowMs) flash(ref.current, 2_000);
+  }, [changedAt, windowMs]);
   return ref;
 }
