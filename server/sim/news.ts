@@ -1,10 +1,10 @@
 /** Seeded headlines about held and watched symbols; bounded so a long session keeps its memory. */
-import type { NewsArticle, NewsParams } from '../../src/protocol';
+import { matchesNews, NEWS_TOPICS } from '../../src/protocol';
+import type { NewsArticle, NewsParams, NewsTopic } from '../../src/protocol';
 import type { Rng } from './rng';
 
 const MAX_ARTICLES = 1_000;
-const TOPICS = ['earnings', 'analyst', 'macro', 'product', 'regulatory', 'm&a'] as const;
-const TEMPLATES: Record<(typeof TOPICS)[number], string[]> = {
+const TEMPLATES: Record<NewsTopic, string[]> = {
   earnings: [
     '{s} beats quarterly estimates on strong demand',
     '{s} guides next quarter below consensus',
@@ -33,7 +33,7 @@ export class NewsDesk {
 
   generate(symbols: readonly string[]): NewsArticle {
     const symbol = this.rng.pick(symbols);
-    const topic = this.rng.pick(TOPICS);
+    const topic = this.rng.pick(NEWS_TOPICS);
     const headline = this.rng.pick(TEMPLATES[topic]).replace('{s}', symbol);
     return this.publish({
       headline,
@@ -63,15 +63,4 @@ export class NewsDesk {
   latest(filter: NewsParams, limit: number): NewsArticle[] {
     return this.articles.filter((a) => matchesNews(a, filter)).slice(0, limit);
   }
-}
-
-/** No filter is the firehose; otherwise any matching symbol or topic selects the article. */
-export function matchesNews(article: NewsArticle, filter: NewsParams): boolean {
-  const symbols = filter.symbols ?? [];
-  const topics = filter.topics ?? [];
-  if (symbols.length === 0 && topics.length === 0) return true;
-  return (
-    article.symbols.some((s) => symbols.includes(s)) ||
-    article.topics.some((t) => topics.includes(t))
-  );
 }

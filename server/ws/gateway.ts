@@ -5,8 +5,7 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROTOCOL_DEFAULTS, topicKey, type NewsParams } from '../../src/protocol';
-import { matchesNews } from '../sim/news';
+import { matchesNews, PROTOCOL_DEFAULTS, topicKey, type NewsParams } from '../../src/protocol';
 import type { SimEvent } from '../sim/types';
 import { Connection, type ConnectionDeps } from './connection';
 

@@ -14,6 +14,17 @@ export const TOPIC_ALIASES: Readonly<Record<string, Topic>> = {
   watchlistUpdates: 'watchlist',
 };
 
+/** News topics the embedded server tags articles with (production may send others; they still show). */
+export const NEWS_TOPICS = [
+  'earnings',
+  'analyst',
+  'macro',
+  'product',
+  'regulatory',
+  'm&a',
+] as const;
+export type NewsTopic = (typeof NEWS_TOPICS)[number];
+
 export const PNL_INTERVALS = ['15s', '1m', '5m', '15m', '1h', '1d', '1mo'] as const;
 export type PnlInterval = (typeof PNL_INTERVALS)[number];
 export const DEFAULT_PNL_INTERVAL: PnlInterval = '1m';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseClientFrame, clientMessages } from './client-messages';
-import { candleStart, subscriptionKey, validateSubscription } from './subscriptions';
+import { candleStart, subscriptionKey, validateSubscription, matchesNews } from './subscriptions';
 
 describe('subscription rules (shared by client and server)', () => {
   it('[PROTO-SUB-1] each documented subscribe error code', () => {
@@ -67,5 +67,16 @@ describe('subscription rules (shared by client and server)', () => {
       const r = parseClientFrame(bad);
       expect(r.ok === false && r.error.code).toBe('INVALID_MESSAGE');
     }
+  });
+});
+
+describe('news filter', () => {
+  const a = { symbols: ['AAPL'], topics: ['earnings'] };
+  it('[PROTO-NEWS-1] any symbol or any topic selects; no filter is the firehose', () => {
+    expect(matchesNews(a, {})).toBe(true);
+    expect(matchesNews(a, { symbols: ['MSFT', 'AAPL'] })).toBe(true);
+    expect(matchesNews(a, { topics: ['macro'] })).toBe(false);
+    expect(matchesNews(a, { symbols: ['MSFT'], topics: ['earnings'] })).toBe(true);
+    expect(matchesNews({ symbols: ['aapl'], topics: [] }, { symbols: ['AAPL'] })).toBe(true);
   });
 });

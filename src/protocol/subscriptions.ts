@@ -138,3 +138,21 @@ export function candleStart(unixSeconds: number, interval: PnlInterval): number 
   const len = INTERVAL_SECONDS[interval];
   return Math.floor(unixSeconds / len) * len;
 }
+
+/**
+ * Which articles a news subscription selects: no filter is the firehose; otherwise an article
+ * matching any listed symbol or any listed topic. The server filters with it and the client
+ * applies the same rule to what it already holds, so both agree on what a filter shows.
+ */
+export function matchesNews(
+  article: { symbols: readonly string[]; topics: readonly string[] },
+  filter: NewsParams,
+): boolean {
+  const symbols = filter.symbols ?? [];
+  const topics = filter.topics ?? [];
+  if (symbols.length === 0 && topics.length === 0) return true;
+  return (
+    article.symbols.some((s) => symbols.includes(s.toUpperCase())) ||
+    article.topics.some((t) => topics.includes(t))
+  );
+}

@@ -41,7 +41,7 @@ function Probe(): string {
   const fresh = useTopicFreshness(accountKey(A));
   const conn = useConnectionState();
   const lists = useWatchlists();
-  const news = useNews({ symbol: 'AAPL' });
+  const news = useNews({ symbols: ['AAPL'] });
   const unread = useUnreadNewsCount();
   return JSON.stringify({
     ids: ids.length,

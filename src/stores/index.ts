@@ -39,7 +39,7 @@ export type { PnlChartEvent } from './pnl/selectors';
 export { useWatchlists, useWatchlistSymbolChangedAt } from './watchlist/selectors';
 
 // news
-export { useNews, useUnreadNewsCount, useIsNewsUnread } from './news/selectors';
+export { useNews, useNewsLoaded, useUnreadNewsCount, useIsNewsUnread } from './news/selectors';
 export type { NewsFilter } from './news/selectors';
 export { markAllNewsRead, markNewsRead } from './news/store';
 

@@ -54,9 +54,9 @@ describe('news', () => {
       sampleArticle('a', { symbols: ['AAPL'] }),
       sampleArticle('b', { symbols: ['TSLA'], topics: ['ev'] }),
     ]);
-    const select = createNewsSelector({ symbol: 'aapl' });
+    const select = createNewsSelector({ symbols: ['aapl'] });
     expect(select(s.articles).map((a) => a.id)).toEqual(['a']);
     expect(select(s.articles)).toBe(select(s.articles));
-    expect(createNewsSelector({ topic: 'ev' })(s.articles).map((a) => a.id)).toEqual(['b']);
+    expect(createNewsSelector({ topics: ['ev'] })(s.articles).map((a) => a.id)).toEqual(['b']);
   });
 });

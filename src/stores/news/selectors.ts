@@ -1,34 +1,33 @@
 /** Read-only hooks over the news store. */
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { NewsArticle } from '../../protocol';
+import { matchesNews } from '../../protocol';
+import type { NewsArticle, NewsParams } from '../../protocol';
 import { newsStore } from './store';
 
-export type NewsFilter = {
-  /** Only articles tagged with this symbol (case-insensitive). */
-  symbol?: string;
-  /** Only articles with this topic. */
-  topic?: string;
+export type NewsFilter = NewsParams & {
   /** At most this many (newest first). */
   limit?: number;
 };
 
-/** A memoized filter: same input array and filter → same output array. */
+/**
+ * A memoized filter (same rule as the server's, `matchesNews`): same input array → same output
+ * array, so components re-render only when the feed changes.
+ */
 export function createNewsSelector(
   filter: NewsFilter,
 ): (articles: readonly NewsArticle[]) => readonly NewsArticle[] {
   let seen: readonly NewsArticle[] | undefined;
   let out: readonly NewsArticle[] = [];
-  const symbol = filter.symbol?.toUpperCase();
+  const params: NewsParams = {};
+  if (filter.symbols?.length) params.symbols = filter.symbols.map((s) => s.toUpperCase());
+  if (filter.topics?.length) params.topics = [...filter.topics];
+  const unfiltered = !params.symbols && !params.topics;
   return (articles) => {
     if (articles === seen) return out;
     seen = articles;
-    if (!symbol && !filter.topic && filter.limit === undefined) return (out = articles);
-    const matched = articles.filter(
-      (a) =>
-        (!symbol || a.symbols.some((s) => s.toUpperCase() === symbol)) &&
-        (!filter.topic || a.topics.includes(filter.topic)),
-    );
+    if (unfiltered && filter.limit === undefined) return (out = articles);
+    const matched = unfiltered ? articles : articles.filter((a) => matchesNews(a, params));
     out = filter.limit === undefined ? matched : matched.slice(0, filter.limit);
     return out;
   };
@@ -36,15 +35,18 @@ export function createNewsSelector(
 
 /** Newest first. */
 export function useNews(filter: NewsFilter = {}): readonly NewsArticle[] {
-  const { symbol, topic, limit } = filter;
+  // Keyed by value so callers may pass fresh arrays each render.
+  const key = JSON.stringify([filter.symbols ?? [], filter.topics ?? [], filter.limit ?? null]);
   const select = useMemo(() => {
-    const f: NewsFilter = {};
-    if (symbol !== undefined) f.symbol = symbol;
-    if (topic !== undefined) f.topic = topic;
-    if (limit !== undefined) f.limit = limit;
-    return createNewsSelector(f);
-  }, [symbol, topic, limit]);
+    const [symbols, topics, limit] = JSON.parse(key) as [string[], string[], number | null];
+    return createNewsSelector(limit === null ? { symbols, topics } : { symbols, topics, limit });
+  }, [key]);
   return useStore(newsStore, (s) => select(s.articles));
+}
+
+/** True once the first news snapshot has been applied. */
+export function useNewsLoaded(): boolean {
+  return useStore(newsStore, (s) => s.loaded);
 }
 
 export function useUnreadNewsCount(): number {
