@@ -1,11 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { BALANCE_DECIMAL_FIELDS } from '../src/protocol';
 import { formatMoney } from '../src/lib/format';
-import { control, DEMO_ACCOUNT, screenshot, seriousA11yViolations, signIn } from './fixtures';
+import {
+  control,
+  DEMO_ACCOUNT,
+  freshWorld,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from './fixtures';
 
-test.beforeEach(async ({ request }) => {
-  await control(request, '/sim/stop');
-});
+test.beforeEach(freshWorld);
 
 test('shows every documented balance field, the account and the gauges', async ({
   page,

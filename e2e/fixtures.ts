@@ -27,6 +27,11 @@ export async function control(
   return res.json();
 }
 
+/** beforeEach: a fresh seeded world with the random walk stopped, so specs never share state. */
+export async function freshWorld({ request }: { request: APIRequestContext }): Promise<void> {
+  await control(request, '/sim/reset');
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('e2e/artifacts', { recursive: true });
   await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });

@@ -1,9 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { control, DEMO_ACCOUNT, screenshot, seriousA11yViolations, signIn } from './fixtures';
+import {
+  control,
+  DEMO_ACCOUNT,
+  freshWorld,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from './fixtures';
 
-test.beforeEach(async ({ request }) => {
-  await control(request, '/sim/stop');
-});
+test.beforeEach(freshWorld);
 
 const article = (page: Page, id: string) => page.locator(`article[data-news-id="${id}"]`);
 

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_ACCOUNT, control, screenshot, seriousA11yViolations, signIn } from './fixtures';
+import {
+  control,
+  DEMO_ACCOUNT,
+  freshWorld,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from './fixtures';
 
 const rowOf = (page: Page, ordId: string) => page.locator(`tr[data-ordid="${ordId}"]`);
 
-test.beforeEach(async ({ request }) => {
-  await control(request, '/sim/stop');
-});
+test.beforeEach(freshWorld);
 
 test('the blotter shows the snapshot and follows an order from working to filled live', async ({
   page,

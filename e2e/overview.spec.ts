@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { control, screenshot, seriousA11yViolations, signIn } from './fixtures';
+import { control, freshWorld, screenshot, seriousA11yViolations, signIn } from './fixtures';
 
-test.beforeEach(async ({ request }) => {
-  await control(request, '/sim/stop');
-});
+test.beforeEach(freshWorld);
 
 test('signs in as demo and shows the live account snapshot', async ({ page }) => {
   await signIn(page);

@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { control, DEMO_ACCOUNT, screenshot, seriousA11yViolations, signIn } from './fixtures';
+import {
+  control,
+  DEMO_ACCOUNT,
+  freshWorld,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from './fixtures';
 
-test.beforeEach(async ({ request }) => {
-  await control(request, '/sim/stop');
-});
+test.beforeEach(freshWorld);
 
 const count = async (page: import('@playwright/test').Page) =>
   Number((await page.getByTestId('pnl-count').textContent())?.replace(/,/g, ''));

@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { control, DEMO_ACCOUNT, screenshot, seriousA11yViolations, signIn } from './fixtures';
+import {
+  control,
+  DEMO_ACCOUNT,
+  freshWorld,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from './fixtures';
 
-test.beforeEach(async ({ request }) => {
-  await control(request, '/sim/stop');
-});
+test.beforeEach(freshWorld);
 
 test('shows positions grouped by underlying with totals that match the server', async ({
   page,

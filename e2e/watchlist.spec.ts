@@ -1,12 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { control, DEMO_ACCOUNT, screenshot, seriousA11yViolations, signIn } from './fixtures';
+import {
+  control,
+  DEMO_ACCOUNT,
+  freshWorld,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from './fixtures';
 
 const USER = 'u-1001';
 const TECH = 1;
 
-test.beforeEach(async ({ request }) => {
-  await control(request, '/sim/stop');
-});
+test.beforeEach(freshWorld);
 
 test('shows the watchlists with what the account holds in each symbol', async ({ page }) => {
   await signIn(page, '/watchlist');

@@ -182,6 +182,17 @@ export function createControlApi(deps: { sim: Simulator; gateway: Gateway; now: 
     },
     {
       method: 'POST',
+      // Test isolation: every spec starts from the same world. Clients are dropped so they
+      // reconnect and take fresh snapshots instead of holding state the server forgot.
+      pattern: /^\/sim\/reset$/,
+      run: () => {
+        sim.reset();
+        for (const c of [...gateway.connections]) c.close(1012, 'simulator reset');
+        return { ok: true };
+      },
+    },
+    {
+      method: 'POST',
       pattern: /^\/sim\/step$/,
       run: (_, b) => {
         const count = Math.min(100_000, Math.max(1, Number(b.count ?? 1)));

@@ -228,4 +228,26 @@ describe('market simulator', () => {
     const after = sim.currentCandle('A-10002', '1m', t);
     expect(new Big(after.close).gt(before.close)).toBe(true);
   });
+
+  it('[SIM-8] reset returns to the seeded opening state, with listeners kept', () => {
+    const now = () => Date.parse('2026-11-24T15:00:00Z');
+    const sim = createSimulator({ seed: 7, now });
+    // Timestamps keep moving forward across a reset (stamps are monotonic); all else returns.
+    const world = () =>
+      JSON.stringify([sim.accountSnapshot('A-10001'), sim.watchlists('u-1001')]).replace(
+        /"(createdAt|updatedAt)":"[^"]*"/g,
+        '',
+      );
+    const opening = world();
+    const events: SimEvent[] = [];
+    sim.subscribe((e) => events.push(e));
+    for (let i = 0; i < 500; i++) sim.step();
+    sim.addSymbol('u-1001', 1, 'AMD');
+    expect(world()).not.toBe(opening);
+    sim.reset();
+    expect(world()).toBe(opening);
+    const before = events.length;
+    sim.step();
+    expect(events.length).toBeGreaterThan(before);
+  });
 });

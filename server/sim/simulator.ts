@@ -82,11 +82,12 @@ export function createSimulator(opts: { seed?: number; now?: () => number } = {}
 
 class MarketSimulator implements Simulator {
   readonly users = DEMO_USERS;
-  private readonly rng: Rng;
-  private readonly market: Market;
-  private readonly accounts = new Map<string, Account>();
-  private readonly lists = new Map<string, Watchlist[]>();
-  private readonly desk: NewsDesk;
+  // Not readonly: `reset()` rebuilds the whole world from the seed.
+  private rng!: Rng;
+  private market!: Market;
+  private accounts = new Map<string, Account>();
+  private lists = new Map<string, Watchlist[]>();
+  private desk!: NewsDesk;
   private readonly listeners = new Set<(e: SimEvent) => void>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private nextOrderId = 1;
@@ -96,15 +97,28 @@ class MarketSimulator implements Simulator {
     private readonly seed: number,
     private readonly now: () => number,
   ) {
-    this.rng = createRng(seed);
+    this.build();
+  }
+
+  /** Back to the seeded opening state (orders, positions, lists, news); listeners stay. */
+  reset(): void {
+    this.stop();
+    this.nextOrderId = 1;
+    this.build();
+  }
+
+  private build(): void {
+    this.accounts = new Map();
+    this.lists = new Map();
+    this.rng = createRng(this.seed);
     this.market = new Market(this.rng);
-    this.desk = new NewsDesk(this.rng, now);
+    this.desk = new NewsDesk(this.rng, this.now);
     for (const { info, cash } of ACCOUNTS) {
       const ledger = new Ledger(info, cash, this.market);
       this.accounts.set(info.accountId, {
         ledger,
         orders: new Map(),
-        pnl: new PnlSeries(info.accountId, seed ^ hashString(info.accountId), now()),
+        pnl: new PnlSeries(info.accountId, this.seed ^ hashString(info.accountId), this.now()),
       });
     }
     this.seedAccounts();

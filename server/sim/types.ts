@@ -78,6 +78,8 @@ export interface Simulator {
   /** Starts `rate` random steps per second (0 = only control-driven changes). */
   start(rate: number): void;
   stop(): void;
+  /** Back to the seeded opening state; connected clients should be dropped to resnapshot. */
+  reset(): void;
 
   // control methods (used by the control API and tests)
   placeOrder(input: PlaceOrderInput): Order;
