@@ -9,6 +9,7 @@ import { NEWS_TOPICS } from '../../protocol';
 import { withParams } from '../../lib/url-params';
 import { useStream } from '../../app/use-stream';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
+import { Segmented } from '../../components/ui/segmented';
 import {
   markAllNewsRead,
   NEWS_KEY,
@@ -68,26 +69,16 @@ export function NewsPage({ accountId }: { accountId: string }) {
         <h1 id="news-title" className="text-lg font-semibold">
           News
         </h1>
-        <div
-          role="group"
-          aria-label="Scope"
-          className="flex overflow-hidden rounded border border-border"
-        >
-          {(['mine', 'all'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={scope === s}
-              onClick={() => {
-                setSymbolDraft('');
-                set({ symbols: undefined, topics: undefined, all: s === 'all' ? '1' : undefined });
-              }}
-              className={`px-2.5 py-1 text-sm ${scope === s ? 'bg-accent/20 font-semibold text-text' : 'text-muted hover:text-text'}`}
-            >
-              {SCOPE_TEXT[s]}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label="Scope"
+          options={['mine', 'all'] as const}
+          value={scope === 'filtered' ? undefined : scope}
+          render={(s) => SCOPE_TEXT[s]}
+          onChange={(s) => {
+            setSymbolDraft('');
+            set({ symbols: undefined, topics: undefined, all: s === 'all' ? '1' : undefined });
+          }}
+        />
         <form
           role="search"
           className="flex items-center gap-1.5 text-sm text-muted"

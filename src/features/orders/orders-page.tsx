@@ -6,14 +6,8 @@ import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SIDES } from '../../protocol';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
-import {
-  accountKey,
-  getOrder,
-  useAccountLoaded,
-  useOrderCounts,
-  useOrderIds,
-  type OrderCounts,
-} from '../../stores';
+import { Segmented } from '../../components/ui/segmented';
+import { accountKey, getOrder, useAccountLoaded, useOrderCounts, useOrderIds } from '../../stores';
 import { BlotterTable } from './blotter-table';
 import { filterFromParams, nextOrderSort, STATUS_GROUPS } from './order-filter-params';
 import { sortParams, withParam, withParams } from '../../lib/url-params';
@@ -38,36 +32,6 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-function StatusTabs({
-  value,
-  counts,
-  onChange,
-}: {
-  value: StatusGroupParam;
-  counts: OrderCounts;
-  onChange: (v: StatusGroupParam) => void;
-}) {
-  return (
-    <div
-      role="group"
-      aria-label="Status"
-      className="flex overflow-hidden rounded border border-border"
-    >
-      {STATUS_GROUPS.map((g) => (
-        <button
-          key={g}
-          type="button"
-          aria-pressed={value === g}
-          onClick={() => onChange(g)}
-          className={`px-2.5 py-1 text-sm ${value === g ? 'bg-accent/20 font-semibold text-text' : 'text-muted hover:text-text'}`}
-        >
-          {GROUP_LABELS[g]} <span className="num text-xs">{counts[g]}</span>
-        </button>
-      ))}
-    </div>
-  );
-}
-
 export function OrdersPage({ accountId }: { accountId: string }) {
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params, accountId);
@@ -87,10 +51,16 @@ export function OrdersPage({ accountId }: { accountId: string }) {
         <h1 id="orders-title" className="text-lg font-semibold">
           Orders
         </h1>
-        <StatusTabs
+        <Segmented
+          label="Status"
+          options={STATUS_GROUPS}
           value={filter.statusGroup}
-          counts={counts}
           onChange={(g) => set('status', g === 'open' ? undefined : g)}
+          render={(g) => (
+            <>
+              {GROUP_LABELS[g]} <span className="num text-xs">{counts[g]}</span>
+            </>
+          )}
         />
         <label className="flex items-center gap-1.5 text-sm text-muted">
           Symbol

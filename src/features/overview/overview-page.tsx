@@ -9,9 +9,11 @@ import { abs, add, compare, sub } from '../../lib/decimal';
 import { formatMoney, formatQty, formatPrice } from '../../lib/format';
 import { formatTime, startOfLocalDay } from '../../lib/time';
 import { Money } from '../../components/ui/money';
+import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import { Sparkline } from '../../components/ui/sparkline';
+import { StreamGate } from '../../components/ui/stream-gate';
 import { useStream } from '../../app/use-stream';
-import type { Position } from '../../protocol';
+import type { Balance, Position } from '../../protocol';
 import {
   accountKey,
   pnlKey,
@@ -22,7 +24,6 @@ import {
   usePnlCandles,
   usePositions,
   usePositionTotals,
-  useTopicFreshness,
 } from '../../stores';
 
 const TOP_POSITIONS = 5;
@@ -33,65 +34,34 @@ export function topPositions(positions: readonly Position[], n: number): Positio
   return [...positions].sort((a, b) => compare(abs(b.marketValue), abs(a.marketValue))).slice(0, n);
 }
 
-type ValueColumns = Pick<Position, 'marketValue' | 'unrealizedPnL' | 'todayRealizedPnL'>;
-
-/** The money columns shared by each position row and the totals row. */
-function ValueCells({ of }: { of: ValueColumns }) {
+export function OverviewPage({ accountId }: { accountId: string }) {
+  const balance = useBalances(accountId);
   return (
-    <>
-      <td className="num">
-        <Money value={of.marketValue} />
-      </td>
-      <td className="num">
-        <Money value={of.unrealizedPnL} pnl />
-      </td>
-      <td className="num">
-        <Money value={of.todayRealizedPnL} pnl />
-      </td>
-    </>
+    <StreamGate
+      streamKey={accountKey(accountId)}
+      loaded={balance !== undefined}
+      what={`account ${accountId}`}
+      accountId={accountId}
+    >
+      {balance && <AccountOverview accountId={accountId} balance={balance} />}
+    </StreamGate>
   );
 }
 
-export function OverviewPage({ accountId }: { accountId: string }) {
-  const freshness = useTopicFreshness(accountKey(accountId));
-  const balance = useBalances(accountId);
+function AccountOverview({ accountId, balance }: { accountId: string; balance: Balance }) {
   const info = useAccountInfo(accountId);
   const counts = useOrderCounts(accountId);
   const positions = usePositions(accountId);
   const totals = usePositionTotals(accountId);
   const top = useMemo(() => topPositions(positions, TOP_POSITIONS), [positions]);
   const search = `?account=${encodeURIComponent(accountId)}`;
-
-  if (freshness.status === 'error') {
-    return (
-      <p role="alert" className="rounded border border-loss p-4 text-loss">
-        {freshness.code === 'ACCESS_DENIED'
-          ? `You don't have access to account ${accountId}.`
-          : `${freshness.code}: ${freshness.message}`}
-      </p>
-    );
-  }
-  if (!balance) {
-    return (
-      <p className="animate-pulse text-muted" aria-busy="true">
-        Loading account {accountId}…
-      </p>
-    );
-  }
-  const stale = freshness.status === 'stale';
   // Day P&L against the start-of-day equity the server reports, in decimals.
   const dayPnl = sub(
     balance.totalEquity,
     add(balance.startOfDayCash, balance.sodPositionsMarketValue),
   );
   return (
-    <div className={stale ? 'opacity-60' : ''}>
-      {stale && (
-        <p role="alert" className="mb-3 rounded border border-warn px-3 py-2 text-warn">
-          Data is stale — disconnected since {formatTime(new Date(freshness.since).toISOString())};
-          reconnecting…
-        </p>
-      )}
+    <div>
       <h1 className="mb-3 text-lg font-semibold">
         {info?.displayName ?? accountId}{' '}
         <span className="text-sm font-normal text-muted">
@@ -163,7 +133,7 @@ export function OverviewPage({ accountId }: { accountId: string }) {
                 <td className="num">{formatQty(p.qty, { signed: true })}</td>
                 <td className="num">{formatPrice(p.avgPrice)}</td>
                 <td className="num">{formatPrice(p.lastPrice)}</td>
-                <ValueCells of={p} />
+                <PositionMoneyCells of={p} />
               </tr>
             ))}
           </tbody>
@@ -173,7 +143,7 @@ export function OverviewPage({ accountId }: { accountId: string }) {
                 All positions ({totals.count})
               </th>
               <td colSpan={3} />
-              <ValueCells of={totals} />
+              <PositionMoneyCells of={totals} />
             </tr>
           </tfoot>
         </table>

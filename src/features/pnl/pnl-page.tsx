@@ -9,6 +9,7 @@ import type { PnlInterval } from '../../protocol';
 import { withParams } from '../../lib/url-params';
 import { formatDateTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
+import { Segmented } from '../../components/ui/segmented';
 import { StreamGate } from '../../components/ui/stream-gate';
 import { useStream } from '../../app/use-stream';
 import { pnlKey, usePnlCandles, usePnlInterval } from '../../stores';
@@ -22,40 +23,6 @@ import {
   rangeStart,
 } from './pnl-range';
 import type { PnlRange } from './pnl-range';
-
-function Choice<T extends string>({
-  label,
-  options,
-  value,
-  onChange,
-  text = (o) => o,
-}: {
-  label: string;
-  options: readonly T[];
-  value: T;
-  onChange: (v: T) => void;
-  text?: (o: T) => string;
-}) {
-  return (
-    <div
-      role="group"
-      aria-label={label}
-      className="flex overflow-hidden rounded border border-border"
-    >
-      {options.map((o) => (
-        <button
-          key={o}
-          type="button"
-          aria-pressed={value === o}
-          onClick={() => onChange(o)}
-          className={`px-2.5 py-1 text-sm ${value === o ? 'bg-accent/20 font-semibold text-text' : 'text-muted hover:text-text'}`}
-        >
-          {text(o)}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function Summary({ seriesKey }: { seriesKey: string }) {
   const candles = usePnlCandles(seriesKey);
@@ -106,11 +73,11 @@ export function PnlPage({ accountId }: { accountId: string }) {
         <h1 id="pnl-title" className="text-lg font-semibold">
           P&amp;L
         </h1>
-        <Choice<PnlRange>
+        <Segmented<PnlRange>
           label="Range"
           options={PNL_RANGES}
           value={view.range}
-          text={(r) => RANGE_LABELS[r]}
+          render={(r) => RANGE_LABELS[r]}
           onChange={(range) =>
             set({
               range,
@@ -134,7 +101,7 @@ export function PnlPage({ accountId }: { accountId: string }) {
             />
           </label>
         )}
-        <Choice<PnlInterval>
+        <Segmented<PnlInterval>
           label="Interval"
           options={PNL_INTERVALS}
           value={view.interval}

@@ -7,12 +7,12 @@ import { Link, useSearchParams } from 'react-router';
 import { formatPercent, formatPrice, formatQty } from '../../lib/format';
 import { nextSort, sortFromParams, sortParams, withParams } from '../../lib/url-params';
 import type { Sort } from '../../lib/url-params';
-import { Money } from '../../components/ui/money';
+import { PositionMoneyCells } from '../../components/ui/position-money-cells';
+import type { PositionMoney } from '../../components/ui/position-money-cells';
 import { SortHeader } from '../../components/ui/sort-header';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { useFlashOnChange } from '../../components/ui/use-flash-on-change';
 import { accountKey, usePositions, usePositionsLoaded, usePositionTotals } from '../../stores';
-import type { PositionTotals } from '../../stores';
 import {
   buildPositionBook,
   DEFAULT_POSITION_SORT,
@@ -33,20 +33,10 @@ const COLUMNS: readonly { id: PositionSortColumn; label: string; numeric?: boole
   { id: 'weight', label: '% of portfolio', numeric: true },
 ];
 
-type MoneyColumns = Pick<PositionTotals, 'marketValue' | 'unrealizedPnL' | 'todayRealizedPnL'>;
-
-function MoneyCells({ of, weight }: { of: MoneyColumns; weight: string | undefined }) {
+function MoneyCells({ of, weight }: { of: PositionMoney; weight: string | undefined }) {
   return (
     <>
-      <td className="num px-2">
-        <Money value={of.marketValue} />
-      </td>
-      <td className="num px-2">
-        <Money value={of.unrealizedPnL} pnl />
-      </td>
-      <td className="num px-2">
-        <Money value={of.todayRealizedPnL} pnl />
-      </td>
+      <PositionMoneyCells of={of} />
       <td className="num px-2">{formatPercent(weight)}</td>
     </>
   );
