@@ -59,3 +59,15 @@ test('sign-in and overview have no serious or critical accessibility violations'
   await expect(page.getByRole('table')).toContainText('AAPL');
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test('the light theme is remembered and passes the same accessibility check', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.locator('html')).toHaveClass(/light/);
+  await expect(page.getByRole('table')).toContainText('AAPL');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, 'overview-light');
+  await signIn(page, '/positions');
+  await expect(page.locator('html')).toHaveClass(/light/);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});

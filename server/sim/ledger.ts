@@ -33,7 +33,7 @@ export class Ledger {
   valueSold = ZERO;
   dayTrades = 0;
   readonly holdings = new Map<string, Holding>();
-  readonly startOfDayCash: Big;
+  startOfDayCash: Big;
   sodMarketValue = ZERO;
   baselineEquity = ZERO;
 
@@ -48,6 +48,9 @@ export class Ledger {
 
   /** Call once the opening positions are in: fixes start-of-day values and the P&L baseline. */
   openDay(): void {
+    // Opening positions were bought with the opening cash, so the day starts after them:
+    // start-of-day equity = startOfDayCash + sodPositionsMarketValue = equity now.
+    this.startOfDayCash = this.settled.plus(this.unsettled);
     this.sodMarketValue = this.marketValue();
     this.baselineEquity = this.equity();
   }

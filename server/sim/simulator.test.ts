@@ -250,4 +250,14 @@ describe('market simulator', () => {
     sim.step();
     expect(events.length).toBeGreaterThan(before);
   });
+
+  it('[SIM-9] the day opens flat: equity = start-of-day cash + start-of-day positions value', () => {
+    const sim = createSimulator({ seed: 42, now: () => Date.parse('2026-11-24T15:00:00Z') });
+    for (const id of ACCOUNTS) {
+      const b = sim.accountSnapshot(id).balance;
+      expect(b.totalEquity, id).toBe(
+        new Big(b.startOfDayCash).plus(b.sodPositionsMarketValue).toFixed(2),
+      );
+    }
+  });
 });

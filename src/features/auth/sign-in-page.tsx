@@ -2,6 +2,7 @@
  * Sign in: against the embedded server (username/password) or production (a pasted token).
  * The page returns a session to its caller; it keeps nothing itself.
  */
+import { Segmented } from '../../components/ui/segmented';
 import { useState, type FormEvent } from 'react';
 import { checkSocketUrl, defaultEndpoints, type Endpoints } from '../../lib/auth/endpoints';
 import { createDevLogin, createStaticToken, type TokenSource } from '../../lib/auth/token-source';
@@ -43,19 +44,14 @@ export function SignInPage({ onSignIn }: { onSignIn: (s: SignedIn) => void }) {
   return (
     <main className="mx-auto mt-16 max-w-sm rounded-lg border border-border bg-panel p-6">
       <h1 className="mb-4 text-lg font-semibold">Sign in to Aries Trader</h1>
-      <div role="tablist" aria-label="Where to connect" className="mb-4 flex gap-2 text-sm">
-        {(['dev', 'prod'] as const).map((m) => (
-          <button
-            key={m}
-            role="tab"
-            type="button"
-            aria-selected={mode === m}
-            onClick={() => setMode(m)}
-            className={`rounded px-3 py-1 ${mode === m ? 'bg-accent text-surface' : 'border border-border'}`}
-          >
-            {m === 'dev' ? 'Embedded server' : 'Production'}
-          </button>
-        ))}
+      <div className="mb-4">
+        <Segmented
+          label="Where to connect"
+          options={['dev', 'prod'] as const}
+          value={mode}
+          onChange={setMode}
+          render={(m) => (m === 'dev' ? 'Embedded server' : 'Production')}
+        />
       </div>
       <form onSubmit={submit} className="space-y-3 text-sm">
         {mode === 'dev' ? (

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { abs, add, compare, sub } from '../../lib/decimal';
 import { formatMoney, formatQty, formatPrice } from '../../lib/format';
 import { formatTime, startOfLocalDay } from '../../lib/time';
+import { describePosition } from '../../lib/instrument';
 import { Money } from '../../components/ui/money';
 import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import { Sparkline } from '../../components/ui/sparkline';
@@ -127,8 +128,8 @@ function AccountOverview({ accountId, balance }: { accountId: string; balance: B
           <tbody>
             {top.map((p) => (
               <tr key={p.symbol} className="border-b border-border/50">
-                <th scope="row" className="py-1 text-left font-mono font-normal whitespace-pre">
-                  {p.symbol}
+                <th scope="row" className="py-1 text-left font-mono font-normal">
+                  {describePosition(p)}
                 </th>
                 <td className="num">{formatQty(p.qty, { signed: true })}</td>
                 <td className="num">{formatPrice(p.avgPrice)}</td>

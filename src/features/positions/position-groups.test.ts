@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../protocol';
-import { buildPositionBook, describePosition } from './position-groups';
+import { describePosition } from '../../lib/instrument';
+import { buildPositionBook } from './position-groups';
 
 const pos = (symbol: string, marketValue: string, extra: Partial<Position> = {}): Position => ({
   accountId: 'A-1',

@@ -7,6 +7,7 @@ import { abs, compare, percent, sum } from '../../lib/decimal';
 import type { Decimal } from '../../lib/decimal';
 import type { Position } from '../../protocol';
 import type { Sort } from '../../lib/url-params';
+import { underlyingOf } from '../../lib/instrument';
 
 export const POSITION_SORT_COLUMNS = [
   'symbol',
@@ -37,8 +38,6 @@ export type PositionGroup = Readonly<
 >;
 
 export type PositionBook = Readonly<{ groups: readonly PositionGroup[]; gross: Decimal }>;
-
-export const underlyingOf = (p: Position): string => p.underlying ?? p.symbol;
 
 const totalsOf = (list: readonly Money[]): Money => ({
   marketValue: sum(list.map((p) => p.marketValue)),
@@ -103,11 +102,4 @@ export function buildPositionBook(
       : (sort.by === 'symbol' ? flip : 1) * text(a.underlying, b.underlying),
   );
   return { groups, gross };
-}
-
-/** "AAPL 2026-12-18 200 Call" for an option; the symbol itself for a stock. */
-export function describePosition(p: Position): string {
-  if (p.securityType !== 'OPTION' || !p.maturity || !p.strikePrice || !p.putCall) return p.symbol;
-  const kind = p.putCall === 'CALL' ? 'Call' : 'Put';
-  return `${underlyingOf(p)} ${p.maturity} ${p.strikePrice} ${kind}`;
 }

@@ -13,14 +13,10 @@ import { SortHeader } from '../../components/ui/sort-header';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { useFlashOnChange } from '../../components/ui/use-flash-on-change';
 import { accountKey, usePositions, usePositionsLoaded, usePositionTotals } from '../../stores';
-import {
-  buildPositionBook,
-  DEFAULT_POSITION_SORT,
-  describePosition,
-  POSITION_SORT_COLUMNS,
-} from './position-groups';
+import { buildPositionBook, DEFAULT_POSITION_SORT, POSITION_SORT_COLUMNS } from './position-groups';
 import type { PositionGroup, PositionLine, PositionSortColumn } from './position-groups';
 import { AllocationChart } from './allocation-chart';
+import { describePosition } from '../../lib/instrument';
 
 const COLUMNS: readonly { id: PositionSortColumn; label: string; numeric?: boolean }[] = [
   { id: 'symbol', label: 'Symbol' },
