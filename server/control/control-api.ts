@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PNL_INTERVALS, type PnlInterval } from '../../src/protocol';
 import type { PlaceOrderInput, Simulator } from '../sim/types';
+import { startBurst } from '../sim/burst';
 import type { Gateway } from '../ws/gateway';
 import { HttpError, readFields, sendJson } from '../http/json';
 
@@ -182,6 +183,19 @@ export function createControlApi(deps: { sim: Simulator; gateway: Gateway; now: 
     },
     {
       method: 'POST',
+      // Benchmarks: order lifecycles on one account at a fixed rate (see sim/burst.ts).
+      pattern: /^\/sim\/burst$/,
+      run: async (_, b) => {
+        const burst = startBurst(sim, {
+          accountId: String(b.accountId ?? 'A-10001'),
+          ratePerSec: Math.min(100_000, Math.max(1, Number(b.rate ?? 1000))),
+          durationMs: Math.min(600_000, Math.max(10, Number(b.seconds ?? 1) * 1000)),
+        });
+        return burst.done;
+      },
+    },
+    {
+      method: 'POST',
       // Test isolation: every spec starts from the same world. Clients are dropped so they
       // reconnect and take fresh snapshots instead of holding state the server forgot.
       pattern: /^\/sim\/reset$/,
@@ -237,7 +251,7 @@ export function createControlApi(deps: { sim: Simulator; gateway: Gateway; now: 
       const match = route.pattern.exec(path);
       if (!match) continue;
       const body = req.method === 'GET' ? {} : await readFields(req);
-      sendJson(res, 200, route.run(match.slice(1), body, url) ?? { ok: true });
+      sendJson(res, 200, (await route.run(match.slice(1), body, url)) ?? { ok: true });
       return;
     }
     throw new HttpError(404, `no control route ${req.method} ${path}`);

@@ -24,7 +24,13 @@ import { PnlSeries } from './pnl-series';
 import { createRng, hashString, type Rng } from './rng';
 import type { PlaceOrderInput, SimEvent, Simulator } from './types';
 
-type Account = { ledger: Ledger; orders: Map<string, Order>; pnl: PnlSeries };
+type Account = {
+  ledger: Ledger;
+  orders: Map<string, Order>;
+  /** Ids of working orders, in placement order: balances and random picks stay O(open). */
+  open: Set<string>;
+  pnl: PnlSeries;
+};
 
 const ACCOUNTS: ReadonlyArray<{ info: AccountInfo; cash: string }> = [
   {
@@ -118,6 +124,7 @@ class MarketSimulator implements Simulator {
       this.accounts.set(info.accountId, {
         ledger,
         orders: new Map(),
+        open: new Set(),
         pnl: new PnlSeries(info.accountId, this.seed ^ hashString(info.accountId), this.now()),
       });
     }
@@ -237,7 +244,7 @@ class MarketSimulator implements Simulator {
     };
     if (input.price !== undefined) order.price = input.price;
     if (input.stopPrice !== undefined) order.stopPrice = input.stopPrice;
-    a.orders.set(order.ordId, order);
+    this.put(a, order);
     this.emitOrder(a, order);
     this.emitBalance(a);
     return order;
@@ -285,7 +292,7 @@ class MarketSimulator implements Simulator {
       ordStatus: cum.eq(order.qty) ? 'FILLED' : 'PARTIALLY_FILLED',
       updatedAt: at,
     };
-    a.orders.set(ordId, next);
+    this.put(a, next);
     this.emitOrder(a, next);
     this.emitBalance(a);
     this.recordPnl(a);
@@ -322,8 +329,8 @@ class MarketSimulator implements Simulator {
   expireDayOrders(): Order[] {
     const expired: Order[] = [];
     for (const a of this.accounts.values()) {
-      for (const o of [...a.orders.values()]) {
-        if (o.timeInForce === 'DAY' && OPEN.has(o.ordStatus)) {
+      for (const o of this.openOrders(a)) {
+        if (o.timeInForce === 'DAY') {
           expired.push(
             this.transition(o.ordId, [...OPEN], (x) => ({
               ...x,
@@ -415,7 +422,7 @@ class MarketSimulator implements Simulator {
       throw new SimError(`order ${ordId} is ${order.ordStatus}; expected ${from.join('|')}`, 409);
     }
     const next = { ...change(order), updatedAt: this.stamp() };
-    a.orders.set(ordId, next);
+    this.put(a, next);
     this.emitOrder(a, next);
     this.emitBalance(a);
     return next;
@@ -459,11 +466,20 @@ class MarketSimulator implements Simulator {
     this.emit({ kind: 'order', accountId: a.ledger.info.accountId, order });
   }
 
+  private put(a: Account, order: Order): void {
+    a.orders.set(order.ordId, order);
+    if (OPEN.has(order.ordStatus)) a.open.add(order.ordId);
+    else a.open.delete(order.ordId);
+  }
+
+  private openOrders(a: Account): Order[] {
+    return [...a.open].map((id) => a.orders.get(id)!);
+  }
+
   private balanceOf(a: Account) {
     let open = 0;
     let pending = new Big(0);
-    for (const o of a.orders.values()) {
-      if (!OPEN.has(o.ordStatus)) continue;
+    for (const o of this.openOrders(a)) {
       open++;
       if (BUY_SIDES.has(o.side) && o.legs.length === 0) {
         const px = o.price ? new Big(o.price) : this.market.price(o.symbol);
@@ -584,8 +600,7 @@ class MarketSimulator implements Simulator {
 
   private advanceRandomOrder(): void {
     const open: Order[] = [];
-    for (const a of this.accounts.values())
-      for (const o of a.orders.values()) if (OPEN.has(o.ordStatus)) open.push(o);
+    for (const a of this.accounts.values()) open.push(...this.openOrders(a));
     if (open.length === 0) return this.randomOrder();
     const o = this.rng.pick(open);
     const r = this.rng.next();

@@ -24,7 +24,12 @@ import {
 import type { DropReason, InboundMessage, NormalizeResult } from './inbound';
 import { resolveTopic } from './subscriptions';
 
-export const DEFAULT_MAX_INBOUND_BYTES = 16 * 1024 * 1024;
+/**
+ * The largest frame the client accepts. An account snapshot of 100,000 orders is about 46 MB
+ * of JSON (bench/big-blotter.ts), so the cap sits above that; anything larger is refused with
+ * a clear error rather than parsed.
+ */
+export const DEFAULT_MAX_INBOUND_BYTES = 64 * 1024 * 1024;
 
 type Obj = Record<string, unknown>;
 

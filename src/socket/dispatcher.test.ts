@@ -139,6 +139,38 @@ describe('dispatcher', () => {
     expect(ordersStore.getState().byId.size).toBe(50);
   });
 
+  it('[DISP-PROBE] a benchmark probe sees every update received and applied; naive mode writes per message', () => {
+    d.onMessage(accountSnapshotMsg(sampleAccountSnapshot()), metaFor(accountSub()));
+    const received: (number | undefined)[] = [];
+    const applied: (number | undefined)[][] = [];
+    const probe = {
+      naive: false,
+      received: (_t: string, at: number | undefined) => received.push(at),
+      applied: (_t: string, at: readonly (number | undefined)[]) => applied.push([...at]),
+    };
+    (globalThis as { __ARIES_PROBE__?: unknown }).__ARIES_PROBE__ = probe;
+    try {
+      const send = (i: number) =>
+        d.onMessage(orderUpdateMsg(sampleOrder({ ordId: `O-${i}`, updatedAt: iso(i + 1) })), {
+          ...metaFor(accountSub()),
+          serverTime: T0 + i,
+        });
+      for (let i = 0; i < 3; i++) send(i);
+      frames.frame();
+      expect(received).toEqual([T0, T0 + 1, T0 + 2]);
+      expect(applied).toEqual([[T0, T0 + 1, T0 + 2]]); // batched: one write for all three
+
+      probe.naive = true;
+      const writes = countWrites();
+      for (let i = 3; i < 6; i++) send(i);
+      writes.stop();
+      expect(writes.counts.orders).toBe(3); // naive: one write per message, no frame needed
+      expect(applied.slice(1)).toEqual([[T0 + 3], [T0 + 4], [T0 + 5]]);
+    } finally {
+      delete (globalThis as { __ARIES_PROBE__?: unknown }).__ARIES_PROBE__;
+    }
+  });
+
   it('[DISP-BATCH-2] a mixed frame writes each touched store once; balances are latest-wins', () => {
     d.onMessage(accountSnapshotMsg(sampleAccountSnapshot()), metaFor(accountSub()));
     d.onMessage(pnlSnapshotMsg([sampleCandle(60)]), metaFor(pnlSub()));

@@ -61,6 +61,7 @@ import {
 import type { ConnectionStoreState } from '../stores/connection/apply-connection';
 import { updateConnection } from '../stores/connection/store';
 import { createFrameBatcher } from './frame-batcher';
+import { perfProbe } from './perf-probe';
 import type { FrameBatcherStats, Schedule } from './frame-batcher';
 import type { ConnectionState, MessageMeta, SocketListener } from './types';
 
@@ -100,7 +101,7 @@ export type Dispatcher = SocketListener & {
 };
 
 type Op<S, U> = { key: string } & (
-  { kind: 'snapshot'; snapshot: S; at: number } | { kind: 'update'; update: U }
+  { kind: 'snapshot'; snapshot: S; at: number } | { kind: 'update'; update: U; serverTime?: number }
 );
 type SnapshotOf = {
   account: { accountId: string; data: SnapshotByTopic['account'] };
@@ -225,31 +226,43 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
 
   // ---- updates ---------------------------------------------------------------------------
 
-  function onUpdate(msg: Extract<InboundMessage, { kind: 'update' }>): void {
+  function onUpdate(msg: Extract<InboundMessage, { kind: 'update' }>, serverTime?: number): void {
     const key = updateSubscriptionKey(msg);
     switch (msg.topic) {
       case 'account':
-        enqueueUpdate('account', key, msg.update);
+        enqueueUpdate('account', key, msg.update, serverTime);
         return;
       case 'pnl':
-        enqueueUpdate('pnl', key, msg.update.candle);
+        enqueueUpdate('pnl', key, msg.update.candle, serverTime);
         return;
       case 'watchlist':
-        enqueueUpdate('watchlist', key, msg.update);
+        enqueueUpdate('watchlist', key, msg.update, serverTime);
         return;
       case 'news':
-        enqueueUpdate('news', key, msg.update.article);
+        enqueueUpdate('news', key, msg.update.article, serverTime);
         return;
     }
   }
 
-  function enqueueUpdate<T extends Topic>(topic: T, key: string, update: UpdateOf[T]): void {
+  function enqueueUpdate<T extends Topic>(
+    topic: T,
+    key: string,
+    update: UpdateOf[T],
+    serverTime: number | undefined,
+  ): void {
     if (!known.has(key)) {
       count('ignored:not-subscribed');
       return;
     }
-    queues[topic].push({ key, kind: 'update', update });
-    batcher.request();
+    queues[topic].push(
+      serverTime === undefined
+        ? { key, kind: 'update', update }
+        : { key, kind: 'update', update, serverTime },
+    );
+    const probe = perfProbe();
+    probe?.received?.(topic, serverTime);
+    if (probe?.naive) flush();
+    else batcher.request();
   }
 
   // ---- applying (one store write per store per call) -------------------------------------
@@ -390,11 +403,19 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
     queues.watchlist = [];
     queues.news = [];
     const liveKeys: { key: string; at: number }[] = [];
+    const probe = perfProbe();
+    const t0 = probe?.flushed ? performance.now() : 0;
     for (const topic of Object.keys(q) as Topic[]) {
       const ops = q[topic];
       for (const op of ops) if (op.kind === 'snapshot') liveKeys.push({ key: op.key, at: op.at });
       applyOps(topic, ops);
+      if (probe?.applied && ops.length > 0)
+        probe.applied(
+          topic,
+          ops.flatMap((op) => (op.kind === 'update' ? [op.serverTime] : [])),
+        );
     }
+    if (probe?.flushed) probe.flushed(performance.now() - t0);
     const counts = pendingCounts;
     pendingCounts = {};
     if (liveKeys.length > 0 || Object.keys(counts).length > 0) {
@@ -435,7 +456,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
           onSnapshot(message, meta);
           return;
         case 'update':
-          onUpdate(message);
+          onUpdate(message, meta.serverTime);
           return;
         case 'unsubscribed': {
           const key =

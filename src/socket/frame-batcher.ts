@@ -15,6 +15,12 @@ export type Schedule = (cb: () => void) => () => void;
 export const FRAME_MS = 16;
 /** A flush costing more than this leaves too little of the frame for React to render. */
 export const DEFAULT_FLUSH_BUDGET_MS = 8;
+/**
+ * A frame that arrives this long after it was requested means the main thread is behind
+ * (rendering, not our flush, is the cost): the next frame is skipped so renders halve and the
+ * thread catches up, instead of every frame carrying a small batch and a full re-render.
+ */
+export const LATE_FRAME_MS = 2 * FRAME_MS;
 /** Never hold queued work for more than this many frames. */
 export const MAX_SKIPPED_FRAMES = 6;
 /**
@@ -54,6 +60,8 @@ export type FrameBatcherStats = {
   skippedFrames: number;
   lastFlushMs: number;
   maxFlushMs: number;
+  /** Frames that came late (main thread behind) and so held the next one. */
+  lateFrames: number;
 };
 
 export type FrameBatcher = {
@@ -76,8 +84,15 @@ export function createFrameBatcher(opts: {
   const clock = opts.clock ?? (() => performance.now());
   let cancel: (() => void) | undefined;
   let skip = 0;
+  let requestedAt = 0;
   let disposed = false;
-  const stats: FrameBatcherStats = { frames: 0, skippedFrames: 0, lastFlushMs: 0, maxFlushMs: 0 };
+  const stats: FrameBatcherStats = {
+    frames: 0,
+    skippedFrames: 0,
+    lastFlushMs: 0,
+    maxFlushMs: 0,
+    lateFrames: 0,
+  };
 
   function timedFlush(): void {
     const t0 = clock();
@@ -99,11 +114,18 @@ export function createFrameBatcher(opts: {
       return;
     }
     stats.frames += 1;
+    const wait = clock() - requestedAt;
     timedFlush();
+    if (wait > LATE_FRAME_MS && skip === 0) {
+      // The later the frame, the more frames to hold (at most MAX_SKIPPED_FRAMES).
+      skip = Math.min(MAX_SKIPPED_FRAMES, Math.floor(wait / FRAME_MS) - 1);
+      stats.lateFrames += 1;
+    }
   }
 
   function request(): void {
     if (disposed || cancel) return;
+    requestedAt = clock();
     cancel = schedule(onFrame);
   }
 

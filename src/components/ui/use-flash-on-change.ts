@@ -7,17 +7,27 @@ import { useEffect, useRef, type RefObject } from 'react';
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+// One animation per element, restarted on each change: a row updated every frame would
+// otherwise stack dozens of concurrent animations and repaint for all of them.
+const running = new WeakMap<HTMLElement, Animation>();
+
 export function flash(el: HTMLElement | null, durationMs = 900): void {
   if (!el) return;
   el.dataset.flashed = String(Number(el.dataset.flashed ?? 0) + 1);
   if (reducedMotion() || typeof el.animate !== 'function') return;
-  el.animate(
+  const current = running.get(el);
+  if (current && current.playState === 'running') {
+    current.currentTime = 0;
+    return;
+  }
+  const animation = el.animate(
     [
       { backgroundColor: 'color-mix(in srgb, var(--accent) 28%, transparent)' },
       { backgroundColor: 'transparent' },
     ],
     { duration: durationMs, easing: 'ease-out' },
   );
+  running.set(el, animation);
 }
 
 /**

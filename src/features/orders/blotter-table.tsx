@@ -56,10 +56,20 @@ export function BlotterTable({
       tabIndex={0}
       role="region"
       aria-label={`${caption}, scrollable`}
+      // Containment: a blotter repaint or relayout never touches the rest of the page.
+      style={{ contain: 'strict' }}
       className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded border border-border"
     >
-      <table className="w-full border-collapse text-sm" aria-rowcount={ids.length + 1}>
+      <table
+        className="w-full min-w-[72rem] table-fixed border-collapse text-sm"
+        aria-rowcount={ids.length + 1}
+      >
         <caption className="sr-only">{caption}</caption>
+        <colgroup>
+          {ORDER_COLUMNS.map((c) => (
+            <col key={c.id} style={c.width === 'auto' ? undefined : { width: c.width }} />
+          ))}
+        </colgroup>
         <thead className="sticky top-0 z-10 bg-panel text-xs text-muted">
           <tr aria-rowindex={1}>
             {ORDER_COLUMNS.map((c) => (

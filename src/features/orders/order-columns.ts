@@ -11,26 +11,41 @@ export type OrderColumn = {
   id: OrderSortColumn;
   header: string;
   numeric: boolean;
+  /** Fixed width: the table uses fixed layout, so a changed cell never re-lays out the table. */
+  width: string;
   /** Raw, unformatted value for CSV (decimals as sent, times as RFC3339). */
   csv: (o: Order) => string;
 };
 
 export const ORDER_COLUMNS: readonly OrderColumn[] = [
-  { id: 'createdAt', header: 'Time', numeric: false, csv: (o) => o.createdAt },
-  { id: 'symbol', header: 'Symbol', numeric: false, csv: (o) => o.symbol },
-  { id: 'side', header: 'Side', numeric: false, csv: (o) => o.side },
-  { id: 'type', header: 'Type', numeric: false, csv: (o) => o.type },
-  { id: 'timeInForce', header: 'TIF', numeric: false, csv: (o) => o.timeInForce },
-  { id: 'qty', header: 'Qty', numeric: true, csv: (o) => o.qty },
-  { id: 'cumQty', header: 'Filled', numeric: true, csv: (o) => o.cumQty },
-  { id: 'leavesQty', header: 'Leaves', numeric: true, csv: (o) => o.leavesQty },
+  { id: 'createdAt', header: 'Time', numeric: false, width: '6.5rem', csv: (o) => o.createdAt },
+  { id: 'symbol', header: 'Symbol', numeric: false, width: '11rem', csv: (o) => o.symbol },
+  { id: 'side', header: 'Side', numeric: false, width: '6.5rem', csv: (o) => o.side },
+  { id: 'type', header: 'Type', numeric: false, width: '6rem', csv: (o) => o.type },
+  { id: 'timeInForce', header: 'TIF', numeric: false, width: '4rem', csv: (o) => o.timeInForce },
+  { id: 'qty', header: 'Qty', numeric: true, width: '5rem', csv: (o) => o.qty },
+  { id: 'cumQty', header: 'Filled', numeric: true, width: '8rem', csv: (o) => o.cumQty },
+  { id: 'leavesQty', header: 'Leaves', numeric: true, width: '5rem', csv: (o) => o.leavesQty },
   {
     id: 'price',
     header: 'Limit / stop',
     numeric: true,
+    width: '9rem',
     csv: (o) => [o.price, o.stopPrice].filter(Boolean).join(' / '),
   },
-  { id: 'avgPrice', header: 'Avg fill', numeric: true, csv: (o) => o.avgPrice ?? '' },
-  { id: 'status', header: 'Status', numeric: false, csv: (o) => orderStatusLabel(o) },
-  { id: 'updatedAt', header: 'Updated', numeric: false, csv: (o) => o.updatedAt },
+  {
+    id: 'avgPrice',
+    header: 'Avg fill',
+    numeric: true,
+    width: '6.5rem',
+    csv: (o) => o.avgPrice ?? '',
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    numeric: false,
+    width: 'auto',
+    csv: (o) => orderStatusLabel(o),
+  },
+  { id: 'updatedAt', header: 'Updated', numeric: false, width: '6.5rem', csv: (o) => o.updatedAt },
 ];

@@ -1,4 +1,5 @@
 /** One blotter row, subscribed to its own order so a fill re-renders this row only. */
+import { memo } from 'react';
 import { formatPrice, formatQty } from '../../lib/format';
 import { formatDateTime, formatTime } from '../../lib/time';
 import { orderStatusLabel } from '../../protocol';
@@ -54,7 +55,8 @@ function PriceCell({ order }: { order: Order }) {
   );
 }
 
-export function OrderRow({
+// Memoised: a new order at the top re-renders the list, not every unchanged row's cells.
+export const OrderRow = memo(function OrderRow({
   ordId,
   rowIndex,
   expanded,
@@ -101,7 +103,7 @@ export function OrderRow({
         <td className={`px-2 font-semibold ${order.side === 'BUY' ? 'text-gain' : 'text-loss'}`}>
           {order.side}
         </td>
-        <td className="px-2">{order.type.replace('_', ' ')}</td>
+        <td className="truncate px-2">{order.type.replace('_', ' ')}</td>
         <td className="px-2">{order.timeInForce}</td>
         <td className="num px-2">{formatQty(order.qty)}</td>
         <FillCell order={order} />
@@ -122,7 +124,7 @@ export function OrderRow({
         order.legs.map((leg, i) => <LegRow key={i} leg={leg} parentIndex={rowIndex} n={i} />)}
     </>
   );
-}
+});
 
 function LegRow({ leg, parentIndex, n }: { leg: OrderLeg; parentIndex: number; n: number }) {
   return (

@@ -1,0 +1,70 @@
+/**
+ * A steady stream of order lifecycles on one account, for benchmarks: each cycle places a
+ * limit order, acknowledges it, fills half, then the rest, through the simulator's own
+ * methods, so every event is real (balances, positions and P&L follow) and the truth API
+ * stays consistent. `ratePerSec` counts order events; each also moves the balance, and
+ * fills move a position, so the account stream carries about 1.75× as many messages.
+ */
+import type { Simulator } from './types';
+
+const SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'AMD'];
+const TICK_MS = 10;
+
+export type Burst = { stop(): void; readonly done: Promise<{ orderEvents: number }> };
+
+export function startBurst(
+  sim: Simulator,
+  opts: { accountId: string; ratePerSec: number; durationMs: number },
+): Burst {
+  // Each open cycle: [ordId, next stage]. Stages: 0 accept, 1 half fill, 2 final fill.
+  const cycles: { ordId: string; stage: number }[] = [];
+  let orderEvents = 0;
+  let owed = 0;
+  let n = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let finish: (r: { orderEvents: number }) => void = () => {};
+  const done = new Promise<{ orderEvents: number }>((resolve) => (finish = resolve));
+  const started = Date.now();
+
+  const oneEvent = () => {
+    // Advance the oldest cycle when a few are open, so open orders stay bounded.
+    const c = cycles.length >= 4 ? cycles.shift() : undefined;
+    if (!c) {
+      n += 1;
+      const o = sim.placeOrder({
+        accountId: opts.accountId,
+        symbol: SYMBOLS[n % SYMBOLS.length]!,
+        side: n % 2 ? 'BUY' : 'SELL',
+        type: 'LIMIT',
+        timeInForce: 'DAY',
+        qty: '10',
+        price: '100.00',
+      });
+      cycles.push({ ordId: o.ordId, stage: 0 });
+    } else if (c.stage === 0) {
+      sim.acceptOrder(c.ordId);
+      cycles.push({ ordId: c.ordId, stage: 1 });
+    } else if (c.stage === 1) {
+      sim.fillOrder(c.ordId, '5');
+      cycles.push({ ordId: c.ordId, stage: 2 });
+    } else {
+      sim.fillOrder(c.ordId);
+    }
+    orderEvents += 1;
+  };
+
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    finish({ orderEvents });
+  };
+  timer = setInterval(() => {
+    owed += (opts.ratePerSec * TICK_MS) / 1000;
+    while (owed >= 1) {
+      owed -= 1;
+      oneEvent();
+    }
+    if (Date.now() - started >= opts.durationMs) stop();
+  }, TICK_MS);
+  return { stop, done };
+}
