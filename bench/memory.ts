@@ -20,6 +20,8 @@ import {
 } from './lib';
 
 const target = numArg('events', SMOKE ? 5_000 : 1_000_000);
+/** Price moves per second; each makes ~3 account events. Paced so the page keeps up. */
+const movesPerSec = numArg('moves', 600);
 const HELD = ['AAPL', 'MSFT', 'NVDA', 'TSLA', 'SPY'];
 
 const server = await startBenchServer();
@@ -38,13 +40,13 @@ try {
   before = await heapMb(page);
   let i = 0;
   for (;;) {
-    // ~4,000 price moves a second, in slices so the server's event loop keeps sending.
-    for (let k = 0; k < 40; k++, i++) {
+    // Price moves in 10 ms slices, so the server's event loop keeps sending between them.
+    for (let k = 0; k < movesPerSec / 100; k++, i++) {
       const symbol = HELD[i % HELD.length]!;
       server.sim.setPrice(symbol, (100 + ((i * 7) % 1000) / 100).toFixed(2));
     }
     await new Promise((r) => setTimeout(r, 10));
-    if (i % 4000 === 0) {
+    if (i % (movesPerSec * 2) === 0) {
       const s = await readProbe(page);
       received = s.received;
       if (received >= target) break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../protocol';
-import { indexAt, summarize, toBar } from './chart-data';
+import { createSummarizer, indexAt, summarize, toBar } from './chart-data';
 
 const candle = (t: number, close = '1.00'): Candle => ({
   accountId: 'A-1',
@@ -46,5 +46,24 @@ describe('range summary', () => {
       low: '-1.10',
     });
     expect(summarize([])).toBeUndefined();
+  });
+});
+
+describe('incremental range summary', () => {
+  it('[CHART-4] live updates and appends fold in without a rescan, and agree with a full scan', () => {
+    const summarizer = createSummarizer();
+    const c = (t: number, high: string, low: string): Candle => ({ ...candle(t), high, low });
+    let list: Candle[] = [c(60, '5.00', '1.00'), c(120, '9.00', '2.00'), c(180, '3.00', '0.50')];
+    expect(summarizer(list)).toEqual(summarize(list));
+    // The live candle changes: a new array, same prefix objects.
+    list = [...list.slice(0, 2), c(180, '12.00', '0.50')];
+    expect(summarizer(list)).toMatchObject({ high: '12.00', low: '0.50' });
+    // A candle is appended: the old live one joins the prefix.
+    list = [...list, c(240, '4.00', '3.00')];
+    expect(summarizer(list)).toEqual(summarize(list));
+    expect(summarizer(list)).toMatchObject({ high: '12.00', low: '0.50' });
+    // A reset (different first candle) rescans.
+    list = [c(300, '1.00', '-1.00')];
+    expect(summarizer(list)).toMatchObject({ high: '1.00', low: '-1.00' });
   });
 });

@@ -36,16 +36,46 @@ export type RangeSummary = {
   low: string;
 };
 
-/** The range at a glance, exact: change from the first open to the last close, extremes. */
-export function summarize(candles: readonly Candle[]): RangeSummary | undefined {
-  const first = candles[0];
-  const last = candles.at(-1);
-  if (!first || !last) return undefined;
-  let high = first.high;
-  let low = first.low;
-  for (const c of candles) {
-    if (compare(c.high, high) > 0) high = c.high;
-    if (compare(c.low, low) < 0) low = c.low;
-  }
-  return { first: first.open, last: last.close, change: sub(last.close, first.open), high, low };
+type Extremes = { high: string; low: string };
+const widen = (e: Extremes | undefined, c: Candle): Extremes =>
+  !e
+    ? { high: c.high, low: c.low }
+    : {
+        high: compare(c.high, e.high) > 0 ? c.high : e.high,
+        low: compare(c.low, e.low) < 0 ? c.low : e.low,
+      };
+
+/**
+ * The range at a glance, exact: change from the first open to the last close, extremes.
+ *
+ * A year of 1-minute candles is 525,600 of them and the live candle changes many times a
+ * second, so the summarizer remembers the extremes of every candle but the last and, when only
+ * the last changed or one was appended, folds in O(1) instead of rescanning.
+ */
+export function createSummarizer(): (candles: readonly Candle[]) => RangeSummary | undefined {
+  // Extremes over candles[0 .. n) where candles[n - 1] === end.
+  let prefix: {
+    first: Candle | undefined;
+    end: Candle | undefined;
+    n: number;
+    ext: Extremes | undefined;
+  } = { first: undefined, end: undefined, n: -1, ext: undefined };
+  return (candles) => {
+    const first = candles[0];
+    const last = candles.at(-1);
+    if (!first || !last) return undefined;
+    const n = candles.length - 1; // the prefix excludes the live (last) candle
+    const samePrefix = (m: number) =>
+      prefix.first === first && prefix.n === m && (m === 0 || candles[m - 1] === prefix.end);
+    let ext: Extremes | undefined;
+    if (samePrefix(n)) ext = prefix.ext;
+    else if (n > 0 && samePrefix(n - 1)) ext = widen(prefix.ext, candles[n - 1]!);
+    else for (let i = 0; i < n; i++) ext = widen(ext, candles[i]!);
+    prefix = { first, end: n > 0 ? candles[n - 1] : undefined, n, ext };
+    const all = widen(ext, last);
+    return { first: first.open, last: last.close, change: sub(last.close, first.open), ...all };
+  };
 }
+
+/** One-off summary (see createSummarizer for the incremental one). */
+export const summarize = (candles: readonly Candle[]) => createSummarizer()(candles);

@@ -13,7 +13,7 @@ import { Segmented } from '../../components/ui/segmented';
 import { StreamGate } from '../../components/ui/stream-gate';
 import { useStream } from '../../app/use-stream';
 import { pnlKey, usePnlCandles, usePnlInterval } from '../../stores';
-import { summarize } from './chart-data';
+import { createSummarizer } from './chart-data';
 import { PnlChart } from './pnl-chart';
 import {
   PNL_RANGES,
@@ -26,7 +26,8 @@ import type { PnlRange } from './pnl-range';
 
 function Summary({ seriesKey }: { seriesKey: string }) {
   const candles = usePnlCandles(seriesKey);
-  const s = useMemo(() => summarize(candles), [candles]);
+  const [summarizer] = useState(createSummarizer);
+  const s = useMemo(() => summarizer(candles), [summarizer, candles]);
   if (!s) return null;
   return (
     <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
