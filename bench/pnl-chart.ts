@@ -26,6 +26,8 @@ let painted: number;
 let candles: number;
 let frames: number[];
 let updates: number;
+let resets: number;
+let connection: string;
 try {
   await page.addInitScript(probeScript(false));
   await signIn(page, server.httpUrl, `/pnl?account=${ACCOUNT}&range=${range}&interval=1d`);
@@ -58,6 +60,8 @@ try {
   await page.waitForTimeout(200);
   frames = (await readProbe(page)).frames;
   updates = Number((await chart.getAttribute('data-updates')) ?? 0) - before;
+  resets = Number((await chart.getAttribute('data-resets')) ?? 0);
+  connection = (await page.getByTestId('connection-status').textContent()) ?? '';
 } finally {
   await browser.close();
   await server.close();
@@ -70,6 +74,9 @@ console.log(
 );
 console.log(
   `  live updates: ${updates} series.update calls in ${SMOKE ? 1 : 5} s; frames median ${ms(percentile(frames, 50))}, p99 ${ms(percentile(frames, 99))}, max ${ms(worst)}`,
+);
+console.log(
+  `  chart redraws (setData) since the page opened: ${resets}; connection: ${connection}`,
 );
 console.log('\nBudgets:');
 console.log(
