@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './server/http/csp';
 
 // In development the app talks to the embedded server through this proxy, so the client
 // always uses same-origin URLs and never needs CORS or a configured host.
@@ -10,8 +12,28 @@ const proxy = {
   '/__control': { target: serverOrigin, changeOrigin: true },
 };
 
+/** Writes the CSP into the built index.html (dev keeps Vite's inline HMR client working). */
+function csp(): Plugin {
+  return {
+    name: 'aries-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: contentSecurityPolicy({
+            connect: [process.env.VITE_ACCOUNTS_WS_URL, process.env.VITE_API_BASE_URL],
+          }),
+        },
+        injectTo: 'head',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), csp()],
   server: { host: '127.0.0.1', proxy },
   preview: { host: '127.0.0.1', proxy },
   build: { sourcemap: false },

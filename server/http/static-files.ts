@@ -3,6 +3,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from './csp';
+
+// The app talks only to this server ('self') and the documented production endpoints.
+const HTML_CSP = contentSecurityPolicy({ header: true });
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,6 +44,8 @@ export async function serveStatic(
       ? 'public, max-age=31536000, immutable'
       : 'no-cache',
     'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...(extname(file) === '.html' ? { 'content-security-policy': HTML_CSP } : {}),
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);

@@ -3,7 +3,7 @@
  * The server builds these; the client's normaliser (normalize.ts) turns every tolerated
  * production spelling into them and then validates with the schemas below.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
   ACCOUNT_CLASSES,
   ACCOUNT_TYPES,
