@@ -29,6 +29,8 @@ export function Gauge({
     (higherIsBetter ? compare(percent, edge) <= 0 : compare(percent, edge) >= 0);
   const tone = beyond(alarmAt) ? 'bg-loss' : beyond(warnAt) ? 'bg-warn' : 'bg-gain';
   const text = percent === undefined ? 'n/a' : formatPercent(percent, { dp: 1 });
+  // Bar width and ARIA value only; the exact figure is the text.
+  const shown = percent === undefined ? 0 : Math.min(100, Number(percent));
   return (
     <div className="rounded border border-border bg-panel p-3">
       <div className="flex items-baseline justify-between text-sm">
@@ -42,14 +44,11 @@ export function Gauge({
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={percent === undefined ? 0 : Math.min(100, Number(percent))}
+        aria-valuenow={shown}
         aria-valuetext={`${text}: ${detail}`}
         className="mt-2 h-2 overflow-hidden rounded bg-border/60"
       >
-        <div
-          className={`h-full ${tone}`}
-          style={{ width: `${percent === undefined ? 0 : Math.min(100, Number(percent))}%` }}
-        />
+        <div className={`h-full ${tone}`} style={{ width: `${shown}%` }} />
       </div>
       <p className="mt-1 text-xs text-muted">{detail}</p>
     </div>
