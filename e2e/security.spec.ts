@@ -59,3 +59,17 @@ test('hostile news cannot run script, even with markup in every field', async ({
   await expect(item.locator('script, img')).toHaveCount(0);
   expect(await violations(page)).toEqual([]);
 });
+
+test('a production host the CSP would block is refused at sign-in with the reason', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Production' }).click();
+  await page.getByLabel('Socket URL').fill('wss://other-broker.example/v1/accounts/ws');
+  await page.getByLabel('API base').fill('https://other-broker.example');
+  await page.getByLabel('Access token').fill('x.y.z');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('this build may only connect to 127.0.0.1');
+  await expect(page.getByRole('alert')).toContainText('wss://api.aries.com');
+  expect(await violations(page)).toEqual([]);
+});

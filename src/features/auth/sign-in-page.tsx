@@ -4,7 +4,13 @@
  */
 import { Segmented } from '../../components/ui/segmented';
 import { useState, type FormEvent } from 'react';
-import { checkSocketUrl, defaultEndpoints, type Endpoints } from '../../lib/auth/endpoints';
+import {
+  checkAllowedByPolicy,
+  checkSocketUrl,
+  defaultEndpoints,
+  pagePolicy,
+  type Endpoints,
+} from '../../lib/auth/endpoints';
 import { createDevLogin, createStaticToken, type TokenSource } from '../../lib/auth/token-source';
 
 export type SignedIn = { endpoints: Endpoints; tokens: TokenSource; label: string };
@@ -32,6 +38,8 @@ export function SignInPage({ onSignIn }: { onSignIn: (s: SignedIn) => void }) {
           wsUrl: checkSocketUrl(text('wsUrl')),
           apiBase: text('apiBase').replace(/\/$/, ''),
         };
+        for (const url of [endpoints.wsUrl, endpoints.apiBase])
+          checkAllowedByPolicy(url, pagePolicy(), window.location.origin);
         onSignIn({ endpoints, tokens: createStaticToken(text('token')), label: 'production' });
       }
     } catch (err) {

@@ -42,3 +42,35 @@ export function defaultEndpoints(
     apiBase: (env.VITE_API_BASE_URL || `${loc.protocol}//${loc.host}`).replace(/\/$/, ''),
   };
 }
+
+/**
+ * Throws when the page's Content-Security-Policy (`connect-src`) would block `url`, so a
+ * trader pasting another broker host hears why instead of seeing a silent connection failure.
+ * No policy (development) allows everything.
+ */
+export function checkAllowedByPolicy(url: string, policy: string | undefined, self: string): void {
+  const connect = policy
+    ?.split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([name]) => name === 'connect-src')
+    ?.slice(1);
+  if (!connect) return;
+  const target = new URL(url);
+  const origin = `${target.protocol}//${target.host}`;
+  const selfUrl = new URL(self);
+  // CSP3: 'self' also matches the same host over ws/wss.
+  const sameHost = target.host === selfUrl.host;
+  if (connect.includes(origin) || (connect.includes("'self'") && sameHost)) return;
+  const allowed = connect.map((s) => (s === "'self'" ? selfUrl.host : s)).join(', ');
+  throw new Error(
+    `this build may only connect to ${allowed}; rebuild with VITE_ACCOUNTS_WS_URL and VITE_API_BASE_URL set to ${origin}`,
+  );
+}
+
+/** The policy the page runs under (the built app's <meta>), if any. */
+export function pagePolicy(): string | undefined {
+  return (
+    document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ??
+    undefined
+  );
+}
