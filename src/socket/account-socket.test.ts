@@ -191,6 +191,31 @@ describe('AccountSocket', () => {
     expect(ws.sentOfType('subscribe')).toHaveLength(1);
   });
 
+  it('[SOCK-14] server clock skew: times the server states in its own clock never expire the session locally', async () => {
+    // Keepalive is pinned elsewhere ([SOCK-7]); here the fake server does not answer pings.
+    const t = setup({ pingIntervalMs: 10 * 3_600_000 });
+    t.socket.subscribe({ topic: 'watchlist', params: {} });
+    t.socket.start();
+    // The server's clock runs two hours behind ours: by our clock the session "expired" at once.
+    const skew = -2 * 3_600_000;
+    const ws = FakeWebSocket.latest();
+    ws.open();
+    await flush();
+    ws.receive(
+      serverMessages.authSuccess(
+        ws.lastSent('request').id,
+        { userId: 'u-1', expiresAt: Date.now() + skew + 3_900_000 },
+        Date.now() + skew,
+      ),
+    );
+    ackAll(ws);
+    // An hour of ours passes; only the server's own events move the session along.
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(t.socket.getState().status).toBe('subscribed');
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(t.getToken).toHaveBeenCalledTimes(1);
+  });
+
   it('[FN-8] a refresh that finishes after a drop is not applied to the new socket', async () => {
     let release: (token: string) => void = () => {};
     const t = setup();
