@@ -5,6 +5,8 @@ import {
   applyNewsSnapshot,
   initialNewsState,
   markAllRead,
+  MAX_HEADLINE_CHARS,
+  MAX_SUMMARY_CHARS,
   markRead,
 } from './apply-news';
 import { createNewsSelector } from './selectors';
@@ -47,6 +49,19 @@ describe('news', () => {
     s = markAllRead(s);
     expect(s.unread.size).toBe(0);
     expect(markAllRead(s)).toBe(s);
+  });
+
+  it('[STORE-NEWS-5] a 1 MB article is kept at a bounded size, never splitting a character', () => {
+    const huge = sampleArticle('big', {
+      headline: 'H'.repeat(MAX_HEADLINE_CHARS - 1) + '😀' + 'x'.repeat(1_000_000),
+      summary: 's'.repeat(1_000_000),
+    });
+    const a = applyNewsArticles(initialNewsState(), [huge]).articles[0]!;
+    // The emoji straddled the limit, so the cut drops its first half rather than keep it alone.
+    expect(a.headline).toBe('H'.repeat(MAX_HEADLINE_CHARS - 1));
+    expect(a.summary).toHaveLength(MAX_SUMMARY_CHARS);
+    const small = sampleArticle('small');
+    expect(applyNewsArticles(initialNewsState(), [small]).articles[0]).toBe(small);
   });
 
   it('[STORE-NEWS-4] the filter selector is memoized and case-insensitive on symbols', () => {

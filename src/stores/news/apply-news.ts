@@ -29,6 +29,28 @@ function timeOf(a: NewsArticle): number {
   return ms;
 }
 
+/** What the feed keeps of an article's text; the page shows less (src/lib/safe-text.ts). */
+export const MAX_HEADLINE_CHARS = 1_000;
+export const MAX_SUMMARY_CHARS = 20_000;
+
+/** Cuts `text` to `max` UTF-16 units without leaving half a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/** A 1 MB article costs what a normal one does: 500 of them must not hold 500 MB. */
+function bounded(a: NewsArticle): NewsArticle {
+  if (a.headline.length <= MAX_HEADLINE_CHARS && a.summary.length <= MAX_SUMMARY_CHARS) return a;
+  return {
+    ...a,
+    headline: clip(a.headline, MAX_HEADLINE_CHARS),
+    summary: clip(a.summary, MAX_SUMMARY_CHARS),
+  };
+}
+
 function merge(
   state: NewsState,
   incoming: readonly NewsArticle[],
@@ -38,7 +60,8 @@ function merge(
   const byId = new Map<string, NewsArticle>();
   for (const a of state.articles) byId.set(a.id, a);
   const unread = new Set(state.unread);
-  for (const a of incoming) {
+  for (const raw of incoming) {
+    const a = bounded(raw);
     if (markUnread && !byId.has(a.id)) unread.add(a.id);
     byId.set(a.id, a); // a repeated id replaces (a corrected headline), never duplicates
   }
