@@ -61,7 +61,7 @@ export function BlotterTable({
       className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded border border-border"
     >
       <table
-        className="w-full min-w-[72rem] table-fixed border-collapse text-sm"
+        className="w-full min-w-[76rem] table-fixed border-collapse text-sm"
         aria-rowcount={ids.length + 1}
       >
         <caption className="sr-only">{caption}</caption>

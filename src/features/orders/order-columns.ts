@@ -18,26 +18,26 @@ export type OrderColumn = {
 };
 
 export const ORDER_COLUMNS: readonly OrderColumn[] = [
-  { id: 'createdAt', header: 'Time', numeric: false, width: '6.5rem', csv: (o) => o.createdAt },
-  { id: 'symbol', header: 'Symbol', numeric: false, width: '11rem', csv: (o) => o.symbol },
-  { id: 'side', header: 'Side', numeric: false, width: '6.5rem', csv: (o) => o.side },
-  { id: 'type', header: 'Type', numeric: false, width: '6rem', csv: (o) => o.type },
-  { id: 'timeInForce', header: 'TIF', numeric: false, width: '4rem', csv: (o) => o.timeInForce },
-  { id: 'qty', header: 'Qty', numeric: true, width: '5rem', csv: (o) => o.qty },
-  { id: 'cumQty', header: 'Filled', numeric: true, width: '8rem', csv: (o) => o.cumQty },
-  { id: 'leavesQty', header: 'Leaves', numeric: true, width: '5rem', csv: (o) => o.leavesQty },
+  { id: 'createdAt', header: 'Time', numeric: false, width: '5.5rem', csv: (o) => o.createdAt },
+  { id: 'symbol', header: 'Symbol', numeric: false, width: '7rem', csv: (o) => o.symbol },
+  { id: 'side', header: 'Side', numeric: false, width: '6.75rem', csv: (o) => o.side },
+  { id: 'type', header: 'Type', numeric: false, width: '6.25rem', csv: (o) => o.type },
+  { id: 'timeInForce', header: 'TIF', numeric: false, width: '3.5rem', csv: (o) => o.timeInForce },
+  { id: 'qty', header: 'Qty', numeric: true, width: '4.5rem', csv: (o) => o.qty },
+  { id: 'cumQty', header: 'Filled', numeric: true, width: '6.25rem', csv: (o) => o.cumQty },
+  { id: 'leavesQty', header: 'Leaves', numeric: true, width: '4.5rem', csv: (o) => o.leavesQty },
   {
     id: 'price',
     header: 'Limit / stop',
     numeric: true,
-    width: '9rem',
+    width: '7rem',
     csv: (o) => [o.price, o.stopPrice].filter(Boolean).join(' / '),
   },
   {
     id: 'avgPrice',
     header: 'Avg fill',
     numeric: true,
-    width: '6.5rem',
+    width: '5rem',
     csv: (o) => o.avgPrice ?? '',
   },
   {
@@ -47,5 +47,5 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
     width: 'auto',
     csv: (o) => orderStatusLabel(o),
   },
-  { id: 'updatedAt', header: 'Updated', numeric: false, width: '6.5rem', csv: (o) => o.updatedAt },
+  { id: 'updatedAt', header: 'Updated', numeric: false, width: '5.5rem', csv: (o) => o.updatedAt },
 ];
