@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { NavLink, Route, Routes, useSearchParams } from 'react-router';
+import { accountSearch } from '../lib/url-params';
 import { ConnectionBadge } from '../features/shell/connection-badge';
 import { SessionBanners } from '../features/shell/session-banners';
 import { ThemeToggle } from '../features/shell/theme-toggle';
@@ -23,7 +24,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
   const accountId = params.get('account') ?? accounts.data?.[0]?.accountId;
   useAccountSubscriptions(accountId);
   const unread = useUnreadNewsCount();
-  const search = accountId ? `?account=${encodeURIComponent(accountId)}` : '';
+  const search = accountId ? accountSearch(accountId) : '';
 
   return (
     <div className="min-h-screen font-sans">

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, sortFromParams, withParam, withParams } from './url-params';
+import { nextSort, sortFromParams, withParams } from './url-params';
 
 describe('URL params', () => {
-  it('[URL-1] withParam keeps the account; empty removes', () => {
+  it('[URL-1] withParams keeps the account; empty removes', () => {
     const p = new URLSearchParams('account=A-1&symbol=AA');
-    expect(withParam(p, 'side', 'BUY').toString()).toBe('account=A-1&symbol=AA&side=BUY');
-    expect(withParam(p, 'symbol', '').toString()).toBe('account=A-1');
+    expect(withParams(p, { side: 'BUY' }).toString()).toBe('account=A-1&symbol=AA&side=BUY');
+    expect(withParams(p, { symbol: '' }).toString()).toBe('account=A-1');
     expect(withParams(p, { symbol: undefined, sort: 'qty' }).toString()).toBe(
       'account=A-1&sort=qty',
     );

@@ -21,9 +21,6 @@ export function withParams(
   return next;
 }
 
-export const withParam = (params: URLSearchParams, key: string, value: string | undefined) =>
-  withParams(params, { [key]: value });
-
 /** `?sort=&dir=` read against the columns a table offers. */
 export function sortFromParams<C extends string>(
   params: URLSearchParams,
@@ -48,3 +45,7 @@ export function nextSort<C extends string>(
 
 /** The params that write `sort` into the URL. */
 export const sortParams = <C extends string>(sort: Sort<C>) => ({ sort: sort.by, dir: sort.dir });
+
+/** `?account=A-10001`: the one param every page link carries. */
+export const accountSearch = (accountId: string): string =>
+  `?account=${encodeURIComponent(accountId)}`;

@@ -4,9 +4,9 @@
  * or watches. Unread articles are marked until focused, clicked or all marked read.
  */
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { NEWS_TOPICS } from '../../protocol';
-import { withParams } from '../../lib/url-params';
+import { accountSearch } from '../../lib/url-params';
+import { useUrlParams } from '../../app/use-url-params';
 import { useStream } from '../../app/use-stream';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { Segmented } from '../../components/ui/segmented';
@@ -44,7 +44,7 @@ function useHeldOrWatched(accountId: string): string[] {
 }
 
 export function NewsPage({ accountId }: { accountId: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const view = newsViewFromParams(params);
   const heldOrWatched = useHeldOrWatched(accountId);
   const { scope, params: filter } = effectiveNewsFilter(view, heldOrWatched);
@@ -58,9 +58,7 @@ export function NewsPage({ accountId }: { accountId: string }) {
   const unread = useUnreadNewsCount();
   const loaded = useNewsLoaded();
   const [symbolDraft, setSymbolDraft] = useState(view.symbols.join(', '));
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((p) => withParams(p, changes), { replace: true });
-  const search = `?account=${encodeURIComponent(accountId)}`;
+  const search = accountSearch(accountId);
   const applySymbols = () => set({ symbols: parseSymbols(symbolDraft).join(','), all: undefined });
 
   return (

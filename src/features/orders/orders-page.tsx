@@ -3,14 +3,14 @@
  * virtualised, exportable as CSV of exactly what the filter shows.
  */
 import { useDeferredValue, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { SIDES } from '../../protocol';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { Segmented } from '../../components/ui/segmented';
 import { accountKey, getOrder, useAccountLoaded, useOrderCounts, useOrderIds } from '../../stores';
 import { BlotterTable } from './blotter-table';
 import { filterFromParams, nextOrderSort, STATUS_GROUPS } from './order-filter-params';
-import { sortParams, withParam, withParams } from '../../lib/url-params';
+import { sortParams } from '../../lib/url-params';
+import { useUrlParams } from '../../app/use-url-params';
 import type { StatusGroupParam } from './order-filter-params';
 import { ordersToCsv } from './orders-csv';
 
@@ -33,7 +33,7 @@ function download(name: string, text: string): void {
 }
 
 export function OrdersPage({ accountId }: { accountId: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setUrl] = useUrlParams();
   const filter = filterFromParams(params, accountId);
   // Typing in the search box stays responsive; the 100k-row refilter follows a beat behind.
   const [symbolDraft, setSymbolDraft] = useState(filter.symbol ?? '');
@@ -42,8 +42,7 @@ export function OrdersPage({ accountId }: { accountId: string }) {
   const counts = useOrderCounts(accountId);
   const loaded = useAccountLoaded(accountId);
   const sort = filter.sort ?? { by: 'createdAt', dir: 'desc' };
-  const set = (key: string, value: string | undefined) =>
-    setParams((p) => withParam(p, key, value), { replace: true });
+  const set = (key: string, value: string | undefined) => setUrl({ [key]: value });
 
   return (
     <section aria-labelledby="orders-title">
@@ -127,8 +126,7 @@ export function OrdersPage({ accountId }: { accountId: string }) {
             sort={sort}
             caption={`${GROUP_LABELS[filter.statusGroup]} orders of ${accountId}`}
             onSort={(by) => {
-              const next = sortParams(nextOrderSort(sort, by));
-              setParams((p) => withParams(p, next), { replace: true });
+              setUrl(sortParams(nextOrderSort(sort, by)));
             }}
           />
         )}

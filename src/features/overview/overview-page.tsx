@@ -9,6 +9,7 @@ import { abs, add, compare, sub } from '../../lib/decimal';
 import { formatMoney, formatQty, formatPrice } from '../../lib/format';
 import { formatTime, startOfLocalDay } from '../../lib/time';
 import { describePosition } from '../../lib/instrument';
+import { accountSearch } from '../../lib/url-params';
 import { Money } from '../../components/ui/money';
 import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import { Sparkline } from '../../components/ui/sparkline';
@@ -55,7 +56,7 @@ function AccountOverview({ accountId, balance }: { accountId: string; balance: B
   const positions = usePositions(accountId);
   const totals = usePositionTotals(accountId);
   const top = useMemo(() => topPositions(positions, TOP_POSITIONS), [positions]);
-  const search = `?account=${encodeURIComponent(accountId)}`;
+  const search = accountSearch(accountId);
   // Day P&L against the start-of-day equity the server reports, in decimals.
   const dayPnl = sub(
     balance.totalEquity,

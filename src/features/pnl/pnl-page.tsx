@@ -3,10 +3,9 @@
  * the range's change, high and low in exact decimals, and the live chart.
  */
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { PNL_INTERVALS } from '../../protocol';
 import type { PnlInterval } from '../../protocol';
-import { withParams } from '../../lib/url-params';
+import { useUrlParams } from '../../app/use-url-params';
 import { formatDateTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
 import { Segmented } from '../../components/ui/segmented';
@@ -57,7 +56,7 @@ function Summary({ seriesKey }: { seriesKey: string }) {
 }
 
 export function PnlPage({ accountId }: { accountId: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const view = pnlViewFromParams(params);
   // Ranges are relative to when the page opened, so the subscription does not churn each render.
   const [openedAt] = useState(() => Date.now());
@@ -65,8 +64,6 @@ export function PnlPage({ accountId }: { accountId: string }) {
   useStream({ topic: 'pnl', params: { accountId, interval: view.interval, startTime } });
   const key = pnlKey(accountId);
   const streamedInterval = usePnlInterval(key);
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((p) => withParams(p, changes), { replace: true });
 
   return (
     <section aria-labelledby="pnl-title" className="space-y-3">

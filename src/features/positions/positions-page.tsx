@@ -3,9 +3,10 @@
  * of the portfolio and a small allocation chart. Sort lives in the URL; closed positions leave.
  */
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatPercent, formatPrice, formatQty } from '../../lib/format';
-import { nextSort, sortFromParams, sortParams, withParams } from '../../lib/url-params';
+import { accountSearch, nextSort, sortFromParams, sortParams } from '../../lib/url-params';
+import { useUrlParams } from '../../app/use-url-params';
 import type { Sort } from '../../lib/url-params';
 import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import type { PositionMoney } from '../../components/ui/position-money-cells';
@@ -86,7 +87,7 @@ function Group({ group, search }: { group: PositionGroup; search: string }) {
 }
 
 export function PositionsPage({ accountId }: { accountId: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setUrl] = useUrlParams();
   const sort = sortFromParams(params, POSITION_SORT_COLUMNS, DEFAULT_POSITION_SORT);
   const positions = usePositions(accountId);
   const totals = usePositionTotals(accountId);
@@ -95,10 +96,10 @@ export function PositionsPage({ accountId }: { accountId: string }) {
     () => buildPositionBook(positions, { by: sort.by, dir: sort.dir }),
     [positions, sort.by, sort.dir],
   );
-  const search = `?account=${encodeURIComponent(accountId)}`;
+  const search = accountSearch(accountId);
   const onSort = (by: PositionSortColumn) => {
     const next: Sort<PositionSortColumn> = nextSort(sort, by, (c) => c === 'symbol');
-    setParams((p) => withParams(p, sortParams(next)), { replace: true });
+    setUrl(sortParams(next));
   };
 
   return (

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Position, Watchlist } from '../../protocol';
 import { formatPrice, formatQty } from '../../lib/format';
+import { accountSearch } from '../../lib/url-params';
 import { Money } from '../../components/ui/money';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { useFlashWhenRecent } from '../../components/ui/use-flash-on-change';
@@ -36,7 +37,7 @@ function SymbolRow({
 }) {
   const changedAt = useWatchlistSymbolChangedAt(list.id, symbol);
   const ref = useFlashWhenRecent<HTMLTableRowElement>(changedAt);
-  const account = `account=${encodeURIComponent(accountId)}`;
+  const search = accountSearch(accountId);
   const s = encodeURIComponent(symbol);
   return (
     <tr ref={ref} className="border-b border-border/50" data-symbol={symbol}>
@@ -50,16 +51,16 @@ function SymbolRow({
       <td className="px-2 text-right text-xs whitespace-nowrap">
         <Link
           className="text-accent hover:underline"
-          to={`/orders?${account}&status=all&symbol=${s}`}
+          to={`/orders${search}&status=all&symbol=${s}`}
         >
           Orders<span className="sr-only"> in {symbol}</span>
         </Link>
         {' · '}
-        <Link className="text-accent hover:underline" to={`/positions?${account}`}>
+        <Link className="text-accent hover:underline" to={`/positions${search}`}>
           Position<span className="sr-only"> in {symbol}</span>
         </Link>
         {' · '}
-        <Link className="text-accent hover:underline" to={`/news?${account}&symbols=${s}`}>
+        <Link className="text-accent hover:underline" to={`/news${search}&symbols=${s}`}>
           News<span className="sr-only"> on {symbol}</span>
         </Link>
       </td>
