@@ -29,6 +29,14 @@ import {
 } from '../../stores';
 
 const TOP_POSITIONS = 5;
+const NUMERIC_HEADERS = [
+  'Qty',
+  'Avg price',
+  'Last',
+  'Market value',
+  'Unrealized P&L',
+  'Realized today',
+] as const;
 const LATEST_NEWS = 5;
 
 /** The largest positions by absolute market value (a short is as much risk as a long). */
@@ -106,24 +114,11 @@ function AccountOverview({ accountId, balance }: { accountId: string; balance: B
               <th scope="col" className="py-1 text-left">
                 Symbol
               </th>
-              <th scope="col" className="text-right">
-                Qty
-              </th>
-              <th scope="col" className="text-right">
-                Avg price
-              </th>
-              <th scope="col" className="text-right">
-                Last
-              </th>
-              <th scope="col" className="text-right">
-                Market value
-              </th>
-              <th scope="col" className="text-right">
-                Unrealized P&amp;L
-              </th>
-              <th scope="col" className="text-right">
-                Realized today
-              </th>
+              {NUMERIC_HEADERS.map((h) => (
+                <th key={h} scope="col" className="text-right">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -22,6 +22,8 @@ import {
   WATCHLIST_KEY,
 } from '../../stores';
 
+const NUMERIC_HEADERS = ['Held', 'Last', 'Unrealized', 'Working'] as const;
+
 function SymbolRow({
   list,
   symbol,
@@ -101,18 +103,11 @@ function ListTable({
               <th scope="col" className="px-2 py-1.5 text-left font-medium">
                 Symbol
               </th>
-              <th scope="col" className="px-2 text-right font-medium">
-                Held
-              </th>
-              <th scope="col" className="px-2 text-right font-medium">
-                Last
-              </th>
-              <th scope="col" className="px-2 text-right font-medium">
-                Unrealized
-              </th>
-              <th scope="col" className="px-2 text-right font-medium">
-                Working
-              </th>
+              {NUMERIC_HEADERS.map((h) => (
+                <th key={h} scope="col" className="px-2 text-right font-medium">
+                  {h}
+                </th>
+              ))}
               <th scope="col" className="px-2 text-right font-medium">
                 <span className="sr-only">Links</span>
               </th>
