@@ -9,7 +9,7 @@ import type {
   Position,
   Watchlist,
 } from './domain';
-import { normalizeServerFrame, normalizeServerMessage } from './normalize';
+import { normalizeServerFrame, normalizeServerMessage, utf8LongerThan } from './normalize';
 import { serverMessages, toLegacyOrder } from './server-messages';
 
 const NOW = Date.parse('2026-11-23T13:25:00.000Z');
@@ -603,5 +603,20 @@ describe('fuzz', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('utf8LongerThan', () => {
+  it('[TOL-frame-bytes] counts UTF-8 bytes exactly as TextEncoder does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.nat(40), (s, max) => {
+        expect(utf8LongerThan(s, max)).toBe(new TextEncoder().encode(s).length > max);
+      }),
+      { numRuns: 500 },
+    );
+    // Lone surrogates encode as U+FFFD (3 bytes); a pair is 4.
+    for (const s of ['\ud83d', '\ude00x', '😀', 'é', 'a\ud83dé'])
+      for (let max = 0; max < 8; max++)
+        expect(utf8LongerThan(s, max)).toBe(new TextEncoder().encode(s).length > max);
   });
 });

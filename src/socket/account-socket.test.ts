@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverMessages, type InboundMessage } from '../protocol';
+import { normalizeServerFrame } from '../protocol/normalize';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { AccountSocket, type AccountSocketOptions, type SocketEnvironment } from './account-socket';
 import type { ConnectionState, MessageMeta } from './types';
@@ -331,6 +332,64 @@ describe('AccountSocket', () => {
     }).not.toThrow();
     expect(t.drops).toEqual(['not-json', 'not-object', 'unknown-action']);
     expect(t.socket.getStats().framesDropped['not-json']).toBe(1);
+  });
+
+  it('[SOCK-15] a big frame decoded off-thread keeps its place: the update behind it waits', async () => {
+    const finishers: Array<() => void> = [];
+    const t = setup({
+      createDecoder: () => ({
+        decode: (frame) =>
+          new Promise((resolve) => finishers.push(() => resolve(normalizeServerFrame(frame)))),
+        dispose: () => {},
+      }),
+    });
+    t.socket.subscribe({ topic: 'watchlist', params: {} });
+    t.socket.start();
+    const ws = await serveAuth();
+    const sub = ws.lastSent('subscribe');
+    const lists = Array.from({ length: 40_000 }, (_, i) => ({
+      id: i,
+      name: `L${i}`,
+      symbols: ['AAPL'],
+    }));
+    ws.receive(
+      serverMessages.subscribed(sub.id, 'watchlist', {}, { watchlists: lists }, Date.now()),
+    );
+    ws.receive(symbolAdded(1));
+    expect(t.messages.map((m) => m.msg.kind)).toEqual([]);
+    finishers[0]!();
+    await flush();
+    expect(t.messages.map((m) => m.msg.kind)).toEqual(['subscribed', 'update']);
+    expect(t.socket.getStats().framesDecodedOffThread).toBe(1);
+  });
+
+  it('[SOCK-16] frames still being decoded when the socket drops are never delivered', async () => {
+    const finishers: Array<() => void> = [];
+    const t = setup({
+      createDecoder: () => ({
+        decode: (frame) =>
+          new Promise((resolve) => finishers.push(() => resolve(normalizeServerFrame(frame)))),
+        dispose: () => {},
+      }),
+    });
+    t.socket.subscribe({ topic: 'watchlist', params: {} });
+    t.socket.start();
+    const ws = await serveAuth();
+    const sub = ws.lastSent('subscribe');
+    const lists = Array.from({ length: 40_000 }, (_, i) => ({
+      id: i,
+      name: `L${i}`,
+      symbols: ['AAPL'],
+    }));
+    ws.receive(
+      serverMessages.subscribed(sub.id, 'watchlist', {}, { watchlists: lists }, Date.now()),
+    );
+    ws.receive(symbolAdded(1));
+    ws.serverClose(1006, 'gone');
+    finishers[0]!();
+    await flush();
+    expect(t.messages.map((m) => m.msg.kind)).toEqual([]);
+    expect(t.statuses()).toContain('reconnecting');
   });
 
   it('[SOCK-10] a listener that throws does not break the socket', async () => {

@@ -14,8 +14,10 @@ import {
   type Subscription,
   updateSubscriptionKey,
 } from '../protocol';
-import { normalizeServerFrame } from '../protocol/normalize';
+import type { NormalizeResult } from '../protocol';
 import { backoffDelay } from './backoff';
+import { InboundQueue, type FrameDecoder } from './inbound-queue';
+import { createWorkerDecoder } from './worker-decoder';
 import { SubscriptionRegistry, type RegistryEntry } from './subscription-registry';
 import type { ConnectionState, MessageMeta, SocketListener } from './types';
 
@@ -64,6 +66,8 @@ export type AccountSocketOptions = {
   stableAfterMs?: number;
   environment?: SocketEnvironment | null;
   log?: (msg: string) => void;
+  /** Decodes big frames off the main thread; default a Web Worker where there is one. */
+  createDecoder?: () => FrameDecoder | undefined;
 };
 
 export type SocketStats = {
@@ -73,6 +77,8 @@ export type SocketStats = {
   reconnects: number;
   resubscribes: number;
   framesReceived: number;
+  /** Big frames (snapshots) parsed and validated in the decoding worker. */
+  framesDecodedOffThread: number;
   framesDropped: Partial<Record<DropReason, number>>;
 };
 
@@ -121,8 +127,10 @@ export class AccountSocket {
     reconnects: 0,
     resubscribes: 0,
     framesReceived: 0,
+    framesDecodedOffThread: 0,
     framesDropped: {},
   };
+  private inbound: InboundQueue | undefined;
 
   private readonly now: () => number;
   private readonly WS: WebSocketCtor;
@@ -143,7 +151,11 @@ export class AccountSocket {
   }
 
   getStats(): SocketStats {
-    return { ...this.stats, framesDropped: { ...this.stats.framesDropped } };
+    return {
+      ...this.stats,
+      framesDecodedOffThread: this.inbound?.decodedOffThread ?? this.stats.framesDecodedOffThread,
+      framesDropped: { ...this.stats.framesDropped },
+    };
   }
 
   start(): void {
@@ -151,6 +163,10 @@ export class AccountSocket {
     this.stopped = false;
     this.needsSignIn = false;
     this.attempt = 0;
+    this.inbound = new InboundQueue(
+      (result, receivedAt, connId) => this.onDecoded(result, receivedAt, connId),
+      this.opts.createDecoder ?? createWorkerDecoder,
+    );
     const env = this.opts.environment === undefined ? browserEnvironment() : this.opts.environment;
     if (env) {
       this.offline = !env.isOnline();
@@ -174,6 +190,9 @@ export class AccountSocket {
     this.detachEnv.forEach((off) => off());
     this.detachEnv = [];
     this.teardown(CLOSE_CODES.normal, reason);
+    if (this.inbound) this.stats.framesDecodedOffThread = this.inbound.decodedOffThread;
+    this.inbound?.dispose();
+    this.inbound = undefined;
     this.setState({ status: 'disconnected', needsSignIn: this.needsSignIn, reason });
   }
 
@@ -251,6 +270,8 @@ export class AccountSocket {
   private teardown(code: number, reason: string): void {
     for (const t of ['reconnect', 'ping', 'pong', 'stable'] as const) this.clearTimer(t);
     this.ping = undefined;
+    // Frames of the old socket still waiting to be decoded are stragglers: never applied.
+    this.inbound?.clear();
     const ws = this.ws;
     this.ws = undefined;
     if (!ws) return;
@@ -436,7 +457,11 @@ export class AccountSocket {
   private onFrame(data: unknown, connId: number): void {
     this.stats.framesReceived++;
     this.stats.lastMessageAt = this.now();
-    const result = normalizeServerFrame(data);
+    this.inbound?.push(data, this.stats.lastMessageAt, connId);
+  }
+
+  private onDecoded(result: NormalizeResult, receivedAt: number, connId: number): void {
+    if (connId !== this.connectionId) return;
     if (!result.ok) {
       this.stats.framesDropped[result.reason] = (this.stats.framesDropped[result.reason] ?? 0) + 1;
       if (!this.warned.has(result.reason)) {
@@ -446,7 +471,7 @@ export class AccountSocket {
       this.call(() => this.opts.listener.onDrop(result.reason, result.detail));
       return;
     }
-    const meta: MessageMeta = { receivedAt: this.now(), connectionId: connId };
+    const meta: MessageMeta = { receivedAt, connectionId: connId };
     if (result.serverTime !== undefined) meta.serverTime = result.serverTime;
     this.handle(result.message, meta);
   }

@@ -1,0 +1,66 @@
+/**
+ * How a decoded frame crosses from the decoding worker to the page in pieces.
+ *
+ * Posting a 100,000-order snapshot as one message makes the page deserialize it in one task
+ * (hundreds of ms). Instead the worker sends the message with its big snapshot arrays emptied,
+ * then those arrays in slices; each slice is its own task, so the page keeps painting.
+ */
+import type { NormalizeResult } from '../protocol';
+
+export const TRANSFER_SLICE = 2_000;
+
+export type TransferHead = { kind: 'head'; id: number; result: NormalizeResult; slices: number };
+export type TransferSlice = { kind: 'slice'; id: number; field: string; items: unknown[] };
+export type TransferPart = TransferHead | TransferSlice;
+
+/** Splits `result` into a head and slices of every snapshot array longer than `slice`. */
+export function splitForTransfer(
+  id: number,
+  result: NormalizeResult,
+  slice = TRANSFER_SLICE,
+): TransferPart[] {
+  if (!result.ok || result.message.kind !== 'subscribed') {
+    return [{ kind: 'head', id, result, slices: 0 }];
+  }
+  const snapshot: Record<string, unknown> = { ...result.message.snapshot };
+  const slices: TransferSlice[] = [];
+  for (const [field, value] of Object.entries(snapshot)) {
+    if (!Array.isArray(value) || value.length <= slice) continue;
+    snapshot[field] = [];
+    for (let i = 0; i < value.length; i += slice) {
+      slices.push({ kind: 'slice', id, field, items: value.slice(i, i + slice) });
+    }
+  }
+  const head: TransferHead = {
+    kind: 'head',
+    id,
+    result: { ...result, message: { ...result.message, snapshot } as typeof result.message },
+    slices: slices.length,
+  };
+  return [head, ...slices];
+}
+
+/** Reassembles what splitForTransfer cut, in the order the slices arrived (their order). */
+export class TransferAssembler {
+  private head: TransferHead | undefined;
+  private received = 0;
+
+  /** Feeds one part; returns the whole result once its last slice is in. */
+  add(part: TransferPart): NormalizeResult | undefined {
+    if (part.kind === 'head') {
+      this.head = part;
+      this.received = 0;
+    } else {
+      if (!this.head || part.id !== this.head.id || !this.head.result.ok) return undefined;
+      const snapshot = (this.head.result.message as { snapshot: Record<string, unknown[]> })
+        .snapshot;
+      const target = snapshot[part.field]!;
+      for (const item of part.items) target.push(item);
+      this.received++;
+    }
+    if (this.received < this.head!.slices) return undefined;
+    const done = this.head!.result;
+    this.head = undefined;
+    return done;
+  }
+}
