@@ -14,8 +14,10 @@ export const dayPnl = (b: Balance): Decimal =>
  * Maintenance requirement as a share of equity, in percent (100 or more = margin call).
  * Undefined when equity is zero or negative: the ratio is meaningless there (a negative
  * equity would even read as a negative use), and callers must treat it as beyond any limit.
+ * `scale`: decimal places kept (2 to show; more to compare against a limit without rounding
+ * 50.004% down to "not above 50%").
  */
-export function marginUse(b: Balance): Decimal | undefined {
+export function marginUse(b: Balance, scale = 2): Decimal | undefined {
   if (sign(b.totalEquity) <= 0) return undefined;
-  return percent(b.maintReq, b.totalEquity, 2);
+  return percent(b.maintReq, b.totalEquity, scale);
 }
