@@ -15,7 +15,7 @@ export const TOAST_MS: Readonly<Record<AlertSeverity, number>> = {
   error: 20_000,
 };
 
-export type Toast = Readonly<{ id: number; alert: Alert; expiresAt: number }>;
+export type Toast = Readonly<{ id: number; alert: Alert; raisedAt: number; expiresAt: number }>;
 
 export type ToastQueue = Readonly<{
   toasts: readonly Toast[];
@@ -26,7 +26,12 @@ export type ToastQueue = Readonly<{
 export const EMPTY_QUEUE: ToastQueue = { toasts: [], pausedAt: undefined, nextId: 1 };
 
 export function pushToast(q: ToastQueue, alert: Alert, now: number): ToastQueue {
-  const toast: Toast = { id: q.nextId, alert, expiresAt: now + TOAST_MS[alert.severity] };
+  const toast: Toast = {
+    id: q.nextId,
+    alert,
+    raisedAt: now,
+    expiresAt: now + TOAST_MS[alert.severity],
+  };
   return { ...q, toasts: [...q.toasts, toast].slice(-MAX_TOASTS), nextId: q.nextId + 1 };
 }
 
