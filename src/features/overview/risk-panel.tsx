@@ -52,29 +52,33 @@ export function RiskPanel({
       <h2 id="risk-title" className="mb-2 text-sm font-semibold">
         Risk
       </h2>
-      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
-        <Gauge
-          label="Margin use"
-          percent={use}
-          detail={
-            use === undefined
-              ? `Equity ${formatMoney(balance.totalEquity)} is not positive: margin call`
-              : `Maintenance ${formatMoney(balance.maintReq)} of equity ${formatMoney(balance.totalEquity)}`
-          }
-          warnAt="50"
-          alarmAt="80"
-          testId="risk-margin-use"
-        />
-        <Gauge
-          label="Concentration"
-          percent={top?.percentOfEquity}
-          detail={
-            top ? `Largest position ${top.label}, ${formatMoney(top.marketValue)}` : 'No positions'
-          }
-          warnAt="20"
-          alarmAt="35"
-          testId="risk-concentration"
-        />
+      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        <div className="space-y-3">
+          <Gauge
+            label="Margin use"
+            percent={use}
+            detail={
+              use === undefined
+                ? `Equity ${formatMoney(balance.totalEquity)} is not positive: margin call`
+                : `Maintenance ${formatMoney(balance.maintReq)} of equity ${formatMoney(balance.totalEquity)}`
+            }
+            warnAt="50"
+            alarmAt="80"
+            testId="risk-margin-use"
+          />
+          <Gauge
+            label="Concentration"
+            percent={top?.percentOfEquity}
+            detail={
+              top
+                ? `Largest position ${top.label}, ${formatMoney(top.marketValue)}`
+                : 'No positions'
+            }
+            warnAt="20"
+            alarmAt="35"
+            testId="risk-concentration"
+          />
+        </div>
         <BuyingPower balance={balance} />
         <Pdt status={pdt} />
       </div>
