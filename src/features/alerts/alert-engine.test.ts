@@ -74,7 +74,7 @@ describe('order alerts', () => {
       cumQty: '10',
       leavesQty: '90',
     };
-    const expired = { ...part, ordStatus: 'EXPIRED' as const };
+    const expired = { ...part, ordStatus: 'EXPIRED' as const, leavesQty: '0' };
     expect(orderAlerts(part, expired)).toHaveLength(1);
     expect(orderAlerts(part, expired)[0]).toMatchObject({
       kind: 'expiration',

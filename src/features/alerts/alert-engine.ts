@@ -109,7 +109,8 @@ export function orderAlerts(prev: Order | undefined, next: Order): Alert[] {
       severity: 'warning',
       accountId: next.accountId,
       title: `Expired: ${what}`,
-      body: `${next.timeInForce} order for ${formatQty(next.qty)}${unit} expired${filled}; ${formatQty(next.leavesQty)} unfilled`,
+      // Unfilled from qty − cumQty: servers zero `leavesQty` on a terminal order.
+      body: `${next.timeInForce} order for ${formatQty(next.qty)}${unit} expired${filled}; ${formatQty(sub(next.qty, next.cumQty))} unfilled`,
     });
   }
   return out;

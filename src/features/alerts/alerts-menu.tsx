@@ -70,13 +70,18 @@ export function AlertsMenu({ accountId }: { accountId: string }) {
         id={ALERTS_BUTTON_ID}
         aria-expanded={open}
         aria-controls="alerts-panel"
+        aria-label={
+          active > 0 ? `Alerts, ${active} threshold${active > 1 ? 's' : ''} set` : undefined
+        }
         onClick={() => setOpen((o) => !o)}
         className="rounded border border-border px-2 py-1 text-sm"
       >
         Alerts
         {active > 0 && (
-          <span className="num ml-1 rounded-full bg-accent px-1.5 text-xs text-surface">
-            <span className="sr-only">, thresholds set: </span>
+          <span
+            aria-hidden="true"
+            className="num ml-1 rounded-full bg-accent px-1.5 text-xs text-surface"
+          >
             {active}
           </span>
         )}

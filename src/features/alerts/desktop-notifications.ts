@@ -33,7 +33,7 @@ export function saveDesktopEnabled(on: boolean): void {
 /** Ask (only from a user gesture); resolves to the permission the browser settled on. */
 export async function requestDesktopPermission(): Promise<DesktopPermission> {
   if (typeof Notification === 'undefined') return 'unsupported';
-  if (Notification.permission !== 'default') return Notification.permission;
+  // Already granted or denied: the browser answers at once without a prompt.
   return Notification.requestPermission();
 }
 
