@@ -48,7 +48,13 @@ test('fills, a rejection and an expiry each raise one toast within 1 s; snapshot
   await expect(toasts(page)).toHaveCount(0);
 
   const order = await placeWorking(request);
+  const t0 = Date.now();
   await control(request, `/orders/${order.ordId}/fill`, { qty: '40', price: '169.95' });
+  await expect(toast(page, 'Partially filled: GOOGL')).toBeVisible({ timeout: 1000 });
+  test.info().annotations.push({
+    type: 'fill → toast (ms, incl. control request)',
+    description: String(Date.now() - t0),
+  });
   await expectOnce(page, 'Partially filled: GOOGL');
   await expect(toast(page, 'Partially filled: GOOGL')).toContainText(
     'Bought 40 at 169.95 · 40 of 100 filled, 60 left',
@@ -192,6 +198,34 @@ test('desktop notifications only after the button grants permission; never promp
   await expect
     .poll(async () => (await record()).made)
     .toEqual([{ title: 'Filled: AMD', body: `Bought 10 at 150.00 · ${DEMO_ACCOUNT}` }]);
+});
+
+test('toasts auto-dismiss, but not while hovered or focused', async ({ page, request }) => {
+  await page.clock.install();
+  await signIn(page);
+  const order = await placeWorking(request);
+  await control(request, `/orders/${order.ordId}/fill`, { price: '170.00' });
+  const filled = toast(page, 'Filled: GOOGL');
+  await expect(filled).toBeVisible({ timeout: 1000 });
+  await filled.hover();
+  await page.clock.runFor(20_000); // well past a fill's 8 s
+  await expect(filled).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.clock.runFor(7_000);
+  await expect(filled).toBeVisible(); // the paused time did not count
+  await page.clock.runFor(1_500);
+  await expect(filled).toHaveCount(0);
+
+  const second = await placeWorking(request, { symbol: 'AMD', qty: '10', price: '150.00' });
+  await control(request, `/orders/${second.ordId}/fill`, { price: '150.00' });
+  const amd = toast(page, 'Filled: AMD');
+  await expect(amd).toBeVisible({ timeout: 1000 });
+  await amd.getByRole('button', { name: /Dismiss alert/ }).focus();
+  await page.clock.runFor(20_000);
+  await expect(amd).toBeVisible();
+  await page.keyboard.press('Tab'); // focus leaves the stack
+  await page.clock.runFor(8_500);
+  await expect(amd).toHaveCount(0);
 });
 
 test('toasts and the Alerts panel pass axe; screenshot', async ({ page, request }) => {
