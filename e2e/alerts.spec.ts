@@ -43,7 +43,7 @@ test('fills, a rejection and an expiry each raise one toast within 1 s; snapshot
   request,
 }) => {
   await signIn(page);
-  await expect(page.getByRole('table').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Top positions/ })).toBeVisible();
   // The initial snapshot holds filled and closed orders: no toast for history.
   await expect(toasts(page)).toHaveCount(0);
 
