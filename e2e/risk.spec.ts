@@ -108,6 +108,47 @@ test('the risk panel equals figures computed from the server truth, and follows 
   await screenshot(page, 'risk');
 });
 
+test('below $25,000 of PDT equity the panel counts the day trades left, from the server', async ({
+  page,
+  request,
+}) => {
+  await signIn(page);
+  await control(request, '/prices', { symbol: 'AAPL', price: '10.00' });
+  const truth = async () =>
+    (await control(request, `/truth/${DEMO_ACCOUNT}`, undefined, 'GET')).balance;
+  let balance = await truth();
+  expect(new Big(balance.PDT).lt(25000)).toBe(true);
+  await expect(page.getByTestId('risk-pdt-status')).toHaveText(
+    `Limited day trades: ${balance.pdtCreditRemaining} left`,
+    { timeout: 1000 },
+  );
+  await expect(page.getByTestId('risk-pdt-equity')).toHaveText(formatMoney(balance.PDT));
+  await expect(page.getByText('Short of $25,000 by')).toBeVisible();
+
+  // A round trip (buy, then sell to flat) is a day trade: one fewer left.
+  for (const side of ['BUY', 'SELL']) {
+    const o = await control(request, '/orders', {
+      accountId: DEMO_ACCOUNT,
+      symbol: 'AMD',
+      side,
+      type: 'MARKET',
+      qty: '1',
+    });
+    await control(request, `/orders/${o.ordId}/fill`, { price: '90.00' });
+  }
+  const before = Number(balance.pdtCreditRemaining);
+  balance = await truth();
+  expect(Number(balance.pdtCreditRemaining)).toBe(before - 1);
+  await expect(page.getByTestId('risk-pdt-status')).toHaveText(
+    `Limited day trades: ${before - 1} left`,
+    { timeout: 1000 },
+  );
+  await expect(page.getByTestId('risk-pdt-explained')).toContainText(
+    `${before - 1} of 3 day trades left in the rolling 5 business days`,
+  );
+  await screenshot(page, 'risk-pdt-limited');
+});
+
 test('a cash account: PDT explained as not applicable, no options exposure', async ({ page }) => {
   await signIn(page, '/?account=A-10002');
   await expect(page.getByTestId('risk-pdt-status')).toHaveText('Not applicable');
