@@ -20,7 +20,11 @@ import {
   useToastQueue,
 } from './alerts-store';
 import { setFeed } from './feed-handle';
-import { showDesktopNotification } from './desktop-notifications';
+import {
+  createDesktopLimiter,
+  showDesktopNotification,
+  showDesktopSummary,
+} from './desktop-notifications';
 import { nextDeadline } from './toast-queue';
 import type { Toast } from './toast-queue';
 
@@ -41,11 +45,19 @@ export const ALERTS_BUTTON_ID = 'alerts-button';
 
 function useAlertFeed(): void {
   useEffect(() => {
+    const gate = createDesktopLimiter();
     const feed = startAlertFeed({
       thresholdsOf,
       onAlerts: (alerts) => {
         raiseAlerts(alerts);
-        if (getDesktop()) for (const a of alerts) showDesktopNotification(a);
+        if (!getDesktop()) return;
+        const now = Date.now();
+        let summarise = false;
+        for (const a of alerts) {
+          if (gate.allow(now)) showDesktopNotification(a);
+          else summarise = true;
+        }
+        if (summarise) showDesktopSummary(gate.suppressed());
       },
     });
     setFeed(feed);

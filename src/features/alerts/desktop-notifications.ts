@@ -53,3 +53,39 @@ export function showDesktopNotification(alert: Alert): void {
     // Some browsers allow notifications only from a service worker; the toast still shows.
   }
 }
+
+/**
+ * A burst of fills (an algo working an order, a reconnect storm) must not bury the desktop in
+ * notifications: at most `max` per `windowMs`; past that the caller shows one summary that
+ * replaces itself (same tag) with the running count.
+ */
+export function createDesktopLimiter(max = 5, windowMs = 10_000) {
+  let sent: number[] = [];
+  let suppressed = 0;
+  return {
+    /** True: show this alert. False: summarise (see `suppressed`). */
+    allow(now: number): boolean {
+      sent = sent.filter((t) => now - t < windowMs);
+      if (sent.length === 0) suppressed = 0;
+      if (sent.length < max) {
+        sent.push(now);
+        return true;
+      }
+      suppressed += 1;
+      return false;
+    },
+    suppressed: () => suppressed,
+  };
+}
+
+export function showDesktopSummary(count: number): void {
+  if (desktopPermission() !== 'granted') return;
+  try {
+    new Notification(`${count} more alert${count === 1 ? '' : 's'}`, {
+      body: 'See the Alerts panel in Aries Trader for the list.',
+      tag: 'aries-alerts-burst',
+    });
+  } catch {
+    // the toasts and the Alerts panel still have them
+  }
+}
