@@ -99,6 +99,20 @@ test('fills, a rejection and an expiry each raise one toast within 1 s; snapshot
   await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 5000 });
   await page.waitForTimeout(500);
   await expect(toasts(page)).toHaveCount(0);
+
+  // Signing out (no reload) forgets this session's alerts: the next user sees none of them.
+  await control(request, `/orders/${(await placeWorking(request, { qty: '1' })).ordId}/fill`, {
+    price: '170.00',
+  });
+  await expect(toasts(page)).toHaveCount(1, { timeout: 1000 });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Username').fill('demo');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
+  await expect(toasts(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Alerts' }).click();
+  await expect(page.getByRole('dialog')).toContainText('None since this page opened.');
 });
 
 test('a buying-power threshold set in the Alerts panel alerts exactly once per crossing', async ({

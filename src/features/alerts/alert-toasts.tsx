@@ -9,6 +9,7 @@ import { formatTime } from '../../lib/time';
 import type { Alert } from './alert-engine';
 import { startAlertFeed } from './alert-feed';
 import {
+  clearAlerts,
   dismiss,
   dismissEveryToast,
   expire,
@@ -64,6 +65,7 @@ function useAlertFeed(): void {
     return () => {
       setFeed(undefined);
       feed.stop();
+      clearAlerts();
     };
   }, []);
 }

@@ -86,6 +86,11 @@ export function setDesktop(on: boolean): void {
 
 export const getDesktop = (): boolean => store.getState().desktop;
 
+/** Sign-out: the next session (maybe another user) must not see this one's alerts. */
+export function clearAlerts(): void {
+  store.setState({ queue: EMPTY_QUEUE, history: [], thresholds: new Map() });
+}
+
 export const useToastQueue = (): ToastQueue => useStore(store, (s) => s.queue);
 export const useDesktop = (): boolean => useStore(store, (s) => s.desktop);
 export const useAlertHistory = (): readonly AlertRecord[] => useStore(store, (s) => s.history);
