@@ -9,6 +9,8 @@ import { accountSearch } from '../lib/url-params';
 import { ConnectionBadge } from '../features/shell/connection-badge';
 import { SessionBanners } from '../features/shell/session-banners';
 import { ThemeToggle } from '../features/shell/theme-toggle';
+import { AlertsMenu } from '../features/alerts/alerts-menu';
+import { AlertToasts } from '../features/alerts/alert-toasts';
 import { fetchAccounts } from '../lib/auth/token-source';
 import { useUnreadNewsCount } from '../stores';
 import { PAGE_ROUTES } from './routes';
@@ -75,6 +77,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <ConnectionBadge />
+          {accountId && <AlertsMenu accountId={accountId} />}
           <ThemeToggle />
           <span className="text-sm text-muted">{session.label}</span>
           <button
@@ -120,6 +123,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
           </Suspense>
         )}
       </main>
+      <AlertToasts />
     </div>
   );
 }

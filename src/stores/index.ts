@@ -23,6 +23,8 @@ export { orderStatusGroup, isTerminalStatus } from './orders/apply-orders';
 export type { OrderCounts, OrderStatusGroup } from './orders/apply-orders';
 export { ORDER_SORT_COLUMNS, DEFAULT_ORDER_SORT } from './orders/order-ids';
 export type { OrderFilter, OrderSort, OrderSortColumn } from './orders/order-ids';
+export { subscribeOrderTransitions } from './orders/transitions';
+export type { OrderTransition } from './orders/transitions';
 
 // positions
 export { usePositions, usePositionTotals, usePositionsLoaded } from './positions/selectors';
@@ -30,6 +32,8 @@ export type { PositionTotals } from './positions/selectors';
 
 // balances + account info
 export { useBalances, useAccountInfo, useAccountLoaded } from './balances/selectors';
+export { subscribeBalanceChanges, currentBalances } from './balances/changes';
+export type { BalanceChange } from './balances/changes';
 
 // P&L
 export { usePnlCandles, usePnlInterval, subscribePnl, getPnlSeries } from './pnl/selectors';

@@ -5,7 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { abs, add, compare, sub } from '../../lib/decimal';
+import { abs, add, compare } from '../../lib/decimal';
+import { dayPnl as dayPnlOf } from '../../lib/account-math';
 import { formatMoney, formatQty, formatPrice } from '../../lib/format';
 import { formatTime, startOfLocalDay } from '../../lib/time';
 import { describePosition } from '../../lib/instrument';
@@ -14,6 +15,7 @@ import { Money } from '../../components/ui/money';
 import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import { Sparkline } from '../../components/ui/sparkline';
 import { StreamGate } from '../../components/ui/stream-gate';
+import { RiskPanel } from './risk-panel';
 import { useStream } from '../../app/use-stream';
 import type { Balance, Position } from '../../protocol';
 import {
@@ -65,11 +67,7 @@ function AccountOverview({ accountId, balance }: { accountId: string; balance: B
   const totals = usePositionTotals(accountId);
   const top = useMemo(() => topPositions(positions, TOP_POSITIONS), [positions]);
   const search = accountSearch(accountId);
-  // Day P&L against the start-of-day equity the server reports, in decimals.
-  const dayPnl = sub(
-    balance.totalEquity,
-    add(balance.startOfDayCash, balance.sodPositionsMarketValue),
-  );
+  const dayPnl = dayPnlOf(balance);
   return (
     <div>
       <h1 className="mb-3 text-lg font-semibold">
@@ -101,6 +99,7 @@ function AccountOverview({ accountId, balance }: { accountId: string; balance: B
           </dd>
         </div>
       </dl>
+      <RiskPanel balance={balance} info={info} positions={positions} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <table className="w-full self-start text-sm">
           <caption className="mb-2 text-left font-semibold">

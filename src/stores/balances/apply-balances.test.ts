@@ -44,4 +44,12 @@ describe('balances', () => {
     expect(s.info.get(A)?.optionsLevel).toBe('LEVEL_4');
     expect(s.info.size).toBe(2);
   });
+
+  it('[STORE-BAL-5] snapshots are counted per account; updates do not count', () => {
+    let s = applyBalanceSnapshot(initialBalancesState(), sampleBalance(), sampleInfo());
+    s = applyBalanceUpdates(s, [{ accountId: A, totalEquity: '1.00' }]);
+    expect(s.snapshots.get(A)).toBe(1);
+    s = applyBalanceSnapshot(s, sampleBalance(), sampleInfo());
+    expect(s.snapshots.get(A)).toBe(2);
+  });
 });

@@ -12,10 +12,12 @@ export type BalancesState = Readonly<{
   info: ReadonlyMap<string, AccountInfo>;
   /** Partial balances dropped because no full balance was held for their account. */
   ignoredPatches: number;
+  /** Snapshots applied per account, so a listener can tell a re-baseline from a live change. */
+  snapshots: ReadonlyMap<string, number>;
 }>;
 
 export function initialBalancesState(): BalancesState {
-  return { balances: new Map(), info: new Map(), ignoredPatches: 0 };
+  return { balances: new Map(), info: new Map(), ignoredPatches: 0, snapshots: new Map() };
 }
 
 export function isFullBalance(b: BalancePatch): b is Balance {
@@ -33,7 +35,9 @@ export function applyBalanceSnapshot(
   balances.set(balance.accountId, balance);
   const infos = new Map(state.info);
   infos.set(info.accountId, info);
-  return { ...state, balances, info: infos };
+  const snapshots = new Map(state.snapshots);
+  snapshots.set(balance.accountId, (snapshots.get(balance.accountId) ?? 0) + 1);
+  return { ...state, balances, info: infos, snapshots };
 }
 
 /** [STORE-BAL] Apply balance updates in order: full replaces, partial merges (or is counted). */
