@@ -77,7 +77,7 @@ export class Connection {
   send(frame: ServerSentFrame): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.deps.config.maxBufferedBytes) {
-      this.close(CLOSE_CODES.policyViolation, 'client too slow');
+      this.cutOff();
       return;
     }
     this.socket.send(JSON.stringify(frame));
@@ -99,6 +99,20 @@ export class Connection {
     if (this.closed) return;
     this.dispose();
     this.socket.close(code, reason);
+  }
+
+  /**
+   * A slow consumer's close frame queues behind everything it has not read, so it may never
+   * see it: after a short grace the socket is destroyed and its unsent bytes freed, instead
+   * of holding them through ws's 30 s closing handshake.
+   */
+  private cutOff(): void {
+    if (this.closed) return;
+    this.deps.log(
+      `closing a slow consumer (user ${this.userId ?? '-'}, ${this.socket.bufferedAmount} bytes unsent)`,
+    );
+    this.close(CLOSE_CODES.policyViolation, 'client too slow');
+    setTimeout(() => this.socket.terminate(), this.deps.config.slowConsumerGraceMs).unref();
   }
 
   /** Sends `authExpired` and closes 4002, as at the natural end of a session. */
