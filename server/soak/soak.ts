@@ -229,6 +229,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   let churnOwed = 0;
   const arriving = new Set<Promise<unknown>>();
   const churn = setInterval(() => {
+    // Arrivals slower than departures (a loaded machine) would shrink the fleet: wait for them.
+    if (arriving.size >= Math.max(2, opts.churnPerSec * 2)) return;
     churnOwed += opts.churnPerSec;
     const leaving = [...clients].filter((c) => !c.leaving).slice(0, Math.floor(churnOwed));
     churnOwed -= leaving.length;
@@ -328,7 +330,7 @@ export function formatSoakReport(r: SoakReport): string {
   const o = r.options;
   const lines = [
     `Soak: ${o.connections} connections, ${o.seconds} s (${o.warmupSeconds} s warm-up), sim ${o.simRate} steps/s, churn ${o.churnPerSec}/s, on ${cpuLine()}`,
-    `  connect + auth + subscribe all: ${r.connectMs} ms; connections at end: ${r.connectionsAtEnd} clients / ${r.end.connections} on the server; churned ${r.churned}`,
+    `  connect + auth + subscribe all: ${r.connectMs} ms; connections at end: ${r.connectionsAtEnd} clients / ${r.end.connections} on the server (fewest in any sample: ${Math.min(...r.samples.map((x) => x.connections), r.end.connections)}); churned ${r.churned}`,
     `  sim events: ${r.simEvents} (${r.ordersPlaced} new orders); messages delivered: ${r.messages} (${r.messagesPerSec.toFixed(0)}/s aggregate)`,
     `  fan-out delay (client receipt − server stamp): p50 ${r.fanoutMs.p50} ms, p99 ${r.fanoutMs.p99} ms, max ${r.fanoutMs.max} ms`,
     `  server heap after GC: warm-up ${mb(r.warmup.heapUsed)}, end ${mb(r.end.heapUsed)}, growth ${mb(r.heapGrowthBytes)} (bound ${mb(o.heapBoundBytes)})${r.end.gcForced ? '' : ' [GC not forced!]'}`,

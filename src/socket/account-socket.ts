@@ -501,7 +501,9 @@ export class AccountSocket {
         return;
       case 'update': {
         const entry = this.registry.get(updateSubscriptionKey(msg));
-        if (!entry || entry.status.state !== 'active') return;
+        // Not a stream we asked for (an unknown account): the dispatcher ignores and counts it.
+        if (!entry) return this.forward(msg, meta);
+        if (entry.status.state !== 'active') return;
         if (msg.seq !== undefined) {
           if (entry.lastSeq !== undefined && msg.seq !== entry.lastSeq + 1) {
             // A gap means we missed something: a fresh snapshot beats guessing.
