@@ -1,7 +1,7 @@
 /** Authorisation of account topics, both ways: nobody subscribes to or unsubscribes from another user's account. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../index';
-import { authedClient, control, startTestServer } from './harness';
+import { TestClient, authedClient, control, login, startTestServer } from './harness';
 
 describe('account isolation', () => {
   let server: RunningServer;
@@ -47,5 +47,27 @@ describe('account isolation', () => {
     ).toBe(false);
     owner.close();
     demo.close();
+  });
+
+  it("[CTRL-3] tokens/revoke: the user's earlier access and refresh tokens are refused, a new sign-in works, others unaffected", async () => {
+    const old = await login(server);
+    const bystander = await login(server, 'other');
+    await control(server, 'POST', '/tokens/revoke', { userId: old.user_id });
+    const c = await TestClient.open(server.wsUrl);
+    const id = c.auth(old.access_token);
+    expect((await c.action('error', id)).payload).toMatchObject({
+      code: 'INVALID_TOKEN',
+      error: 'token has been revoked',
+    });
+    const refresh = await fetch(`${server.httpUrl}/v1/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: old.refresh_token }),
+    });
+    expect(refresh.status).toBe(401);
+    await c.action('authSuccess', c.auth((await login(server)).access_token));
+    const other = await TestClient.open(server.wsUrl);
+    await other.action('authSuccess', other.auth(bystander.access_token));
+    [c, other].forEach((x) => x.close());
   });
 });

@@ -168,6 +168,36 @@ describe('auth edge cases', () => {
     expect(authsSent()).toEqual(['access-1']);
   });
 
+  it('[AUTH-EDGE-5] the refresh is refused mid-session: data keeps streaming until expiry, then sign-in is asked once and the data stays (stale)', async () => {
+    const t = await setup('refused');
+    t.socket.subscribe({ topic: 'account', params: { accountId: 'A-10001' } });
+    t.socket.start();
+    await serve(FakeWebSocket.latest());
+    t.runFrames();
+    const ws = FakeWebSocket.latest();
+    // The server's warning comes inside the token's last 30 s, so getToken must refresh.
+    vi.setSystemTime(Date.now() + (TOKEN_TTL_S - 20) * 1000);
+    ws.receive(serverMessages.refreshAuth(Date.now() + 20_000, Date.now()));
+    await flush();
+    expect(t.endpoint.grants).toEqual(['password', 'refresh_token']);
+    expect(t.socket.getState().status).toBe('refreshWarning');
+    expect(connectionStore.getState().freshness.get('account:A-10001')?.status).toBe('live');
+
+    ws.receive(serverMessages.authExpired(Date.now(), Date.now()));
+    ws.serverClose(4002, 'session expired');
+    t.runFrames();
+    expect(t.socket.getState()).toMatchObject({
+      status: 'disconnected',
+      needsSignIn: true,
+      reason: 'Session expired and could not be refreshed: sign in again',
+    });
+    expect(ordersStore.getState().byId.size).toBe(1);
+    expect(connectionStore.getState().freshness.get('account:A-10001')?.status).toBe('stale');
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(t.endpoint.grants).toEqual(['password', 'refresh_token']);
+  });
+
   it('[AUTH-EDGE-3] a server that drops every connection at auth gets at most one auth per backoff step over 5 minutes', async () => {
     const t = await setup('ok');
     t.socket.subscribe({ topic: 'account', params: { accountId: 'A-10001' } });
