@@ -80,7 +80,7 @@ class Histogram {
 }
 
 class ServerProcess {
-  private waiting = new Map<string, (msg: any) => void>();
+  private waiting = new Map<string, (msg: unknown) => void>();
   private constructor(private readonly child: ChildProcess) {
     child.on('message', (msg: { type: string }) => {
       const w = this.waiting.get(msg.type);
