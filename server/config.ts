@@ -26,6 +26,8 @@ export const ConfigSchema = z.object({
   maxInvalidTokens: int(5),
   /** A socket holding more unsent bytes than this is too slow to keep up and is closed. */
   maxBufferedBytes: int(8 * 1024 * 1024),
+  /** How long a cut-off slow consumer may still read its close frame before it is destroyed. */
+  slowConsumerGraceMs: int(1000),
 });
 export type ServerConfig = z.infer<typeof ConfigSchema>;
 

@@ -45,7 +45,7 @@ export async function startServer(
     ...(config.jwtSecret ? { secret: config.jwtSecret } : {}),
   });
   const gateway = new Gateway({ config, sim, tokens, now, log });
-  const control = config.control ? createControlApi({ sim, gateway, now }) : undefined;
+  const control = config.control ? createControlApi({ sim, gateway, now, tokens }) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

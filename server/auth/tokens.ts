@@ -19,10 +19,12 @@ export function createTokenIssuer(opts: {
 }) {
   const key = opts.secret ? new TextEncoder().encode(opts.secret) : randomBytes(32);
   const now = opts.now ?? Date.now;
+  /** Per user: tokens of an older generation were revoked (control API `tokens/revoke`). */
+  const generation = new Map<string, number>();
 
   async function sign(userId: string, audience: string, ttlMs: number): Promise<string> {
     const iat = Math.floor(now() / 1000);
-    return new SignJWT({})
+    return new SignJWT({ gen: generation.get(userId) ?? 0 })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -45,6 +47,9 @@ export function createTokenIssuer(opts: {
         currentDate: new Date(now()),
       });
       if (!payload.sub) return { ok: false, reason: 'token has no subject' };
+      if (Number(payload.gen ?? 0) < (generation.get(payload.sub) ?? 0)) {
+        return { ok: false, reason: 'token has been revoked' };
+      }
       return { ok: true, userId: payload.sub, expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (e) {
       if (e instanceof errors.JWTExpired) return { ok: false, reason: 'token has expired' };
@@ -64,5 +69,7 @@ export function createTokenIssuer(opts: {
     verifyAccess: (token: string) => verify(token, ACCESS_AUDIENCE),
     verifyRefresh: (token: string) => verify(token, REFRESH_AUDIENCE),
     accessTtlMs: opts.accessTtlMs,
+    /** Every access and refresh token issued to `userId` so far stops working. */
+    revoke: (userId: string) => void generation.set(userId, (generation.get(userId) ?? 0) + 1),
   };
 }

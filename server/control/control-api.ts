@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PNL_INTERVALS, type PnlInterval } from '../../src/protocol';
 import type { PlaceOrderInput, Simulator } from '../sim/types';
 import { startBurst } from '../sim/burst';
+import type { TokenIssuer } from '../auth/tokens';
 import type { Gateway } from '../ws/gateway';
 import { HttpError, readFields, sendJson } from '../http/json';
 
@@ -46,7 +47,12 @@ type Route = {
   run: (m: string[], body: Record<string, unknown>, url: URL) => unknown;
 };
 
-export function createControlApi(deps: { sim: Simulator; gateway: Gateway; now: () => number }) {
+export function createControlApi(deps: {
+  sim: Simulator;
+  gateway: Gateway;
+  now: () => number;
+  tokens?: Pick<TokenIssuer, 'revoke'>;
+}) {
   const { sim, gateway } = deps;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const routes: Route[] = [
@@ -122,6 +128,16 @@ export function createControlApi(deps: { sim: Simulator; gateway: Gateway; now: 
         const targets = gateway.authenticated(str(b.userId));
         for (const c of targets) c.expire();
         return { expired: targets.length };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/tokens\/revoke$/,
+      run: (_, b) => {
+        const userId = str(b.userId);
+        if (!userId || !deps.tokens) throw new HttpError(400, 'userId is required');
+        deps.tokens.revoke(userId);
+        return { revoked: userId };
       },
     },
     {

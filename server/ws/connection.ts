@@ -8,9 +8,11 @@ import type { RawData, WebSocket } from 'ws';
 import {
   CLOSE_CODES,
   parseClientFrame,
+  resolveTopic,
   serverMessages,
   subscriptionKey,
   TERMINAL_ORDER_STATUSES,
+  topicKey,
   toLegacyOrder,
   validateSubscription,
   type ErrorCode,
@@ -75,7 +77,7 @@ export class Connection {
   send(frame: ServerSentFrame): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.deps.config.maxBufferedBytes) {
-      this.close(CLOSE_CODES.policyViolation, 'client too slow');
+      this.cutOff();
       return;
     }
     this.socket.send(JSON.stringify(frame));
@@ -97,6 +99,20 @@ export class Connection {
     if (this.closed) return;
     this.dispose();
     this.socket.close(code, reason);
+  }
+
+  /**
+   * A slow consumer's close frame queues behind everything it has not read, so it may never
+   * see it: after a short grace the socket is destroyed and its unsent bytes freed, instead
+   * of holding them through ws's 30 s closing handshake.
+   */
+  private cutOff(): void {
+    if (this.closed) return;
+    this.deps.log(
+      `closing a slow consumer (user ${this.userId ?? '-'}, ${this.socket.bufferedAmount} bytes unsent)`,
+    );
+    this.close(CLOSE_CODES.policyViolation, 'client too slow');
+    setTimeout(() => this.socket.terminate(), this.deps.config.slowConsumerGraceMs).unref();
   }
 
   /** Sends `authExpired` and closes 4002, as at the natural end of a session. */
@@ -213,9 +229,7 @@ export class Connection {
     if (!result.ok) return this.error(id, result.error.code, result.error.message);
     const { sub } = result;
     const key = subscriptionKey(sub);
-    if ('accountId' in sub.params && this.deps.sim.ownerOf(sub.params.accountId) !== this.userId) {
-      return this.error(id, 'ACCESS_DENIED', `account ${sub.params.accountId} is not yours`);
-    }
+    if (!this.owns(sub)) return this.accessDenied(id, sub);
     if (
       !this.subscriptions.has(key) &&
       this.subscriptions.size >= this.deps.config.maxSubscriptions
@@ -239,13 +253,29 @@ export class Connection {
     );
   }
 
-  private unsubscribe(id: string | undefined, topic: unknown, params: unknown): void {
-    const result = validateSubscription(topic, params);
+  private unsubscribe(id: string | undefined, topicName: unknown, params: unknown): void {
+    // Only what names the stream is checked: protocol.md unsubscribes pnl by accountId alone.
+    const pnl = resolveTopic(topicName) === 'pnl';
+    const result = validateSubscription(pnl ? 'account' : topicName, params);
     if (!result.ok) return this.error(id, result.error.code, result.error.message);
-    this.subscriptions.delete(subscriptionKey(result.sub));
-    this.send(
-      serverMessages.unsubscribed(id, result.sub.topic, result.sub.params, this.deps.now()),
+    // Refused like a subscribe: an ack would confirm the foreign account is a valid target.
+    if (!this.owns(result.sub)) return this.accessDenied(id, result.sub);
+    const topic = pnl ? 'pnl' : result.sub.topic;
+    const accountId = 'accountId' in result.sub.params ? result.sub.params.accountId : undefined;
+    this.subscriptions.delete(topicKey(topic, accountId));
+    this.send(serverMessages.unsubscribed(id, topic, result.sub.params, this.deps.now()));
+  }
+
+  /** User-level topics are always the caller's; account topics only for their own accounts. */
+  private owns(sub: Subscription): boolean {
+    return (
+      !('accountId' in sub.params) || this.deps.sim.ownerOf(sub.params.accountId) === this.userId
     );
+  }
+
+  private accessDenied(id: string | undefined, sub: Subscription): void {
+    const accountId = 'accountId' in sub.params ? sub.params.accountId : '';
+    this.error(id, 'ACCESS_DENIED', `account ${accountId} is not yours`);
   }
 
   private snapshot(sub: Subscription) {

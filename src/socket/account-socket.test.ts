@@ -234,9 +234,11 @@ describe('AccountSocket', () => {
   });
 
   it('[SOCK-5] authExpired + close 4002 → expired → reconnect at once with a fresh token', async () => {
-    const t = setup();
+    const t = setup({ stableAfterMs: 5_000 });
     t.socket.start();
     const ws = await serveAuth();
+    // A session that lasted; one ending at once backs off instead ([AUTH-EDGE-4]).
+    await vi.advanceTimersByTimeAsync(5_000);
     ws.receive(serverMessages.authExpired(Date.now(), Date.now()));
     expect(t.socket.getState().status).toBe('expired');
     ws.serverClose(4002, 'session expired');

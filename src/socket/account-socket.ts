@@ -112,6 +112,8 @@ export class AccountSocket {
   private attempt = 0;
   private stopped = true;
   private authedOn = 0;
+  /** When the current connection first authenticated (-Infinity: never). */
+  private authedAt = -Infinity;
   private requestSeq = 0;
   private needsSignIn = false;
   private refreshFailed = false;
@@ -233,6 +235,7 @@ export class AccountSocket {
     const id = ++this.connectionId;
     this.stats.connectionId = id;
     this.authedOn = 0;
+    this.authedAt = -Infinity;
     this.refreshFailed = false;
     this.registry.resetAll();
     this.setState({ status: 'connecting', attempt: this.attempt + 1, reason });
@@ -295,6 +298,11 @@ export class AccountSocket {
       if (this.refreshFailed) {
         this.needsSignIn = true;
         return this.stop('Session expired and could not be refreshed: sign in again');
+      }
+      // At once only after a session that lasted: one that ends as soon as it starts (a server
+      // or clock fault) would otherwise be a reconnect loop ([AUTH-EDGE-4]).
+      if (this.now() - this.authedAt < (this.opts.stableAfterMs ?? STABLE_AFTER_MS)) {
+        return this.scheduleReconnect('Session ended as soon as it started');
       }
       this.setState({
         status: 'expired',
@@ -402,6 +410,7 @@ export class AccountSocket {
       );
       return;
     }
+    this.authedAt = this.now();
     this.setState({ status: 'authenticated', expiresAt, reason: 'authenticated' });
     this.setTimer('stable', this.opts.stableAfterMs ?? STABLE_AFTER_MS, () => {
       this.attempt = 0;
@@ -517,7 +526,9 @@ export class AccountSocket {
         return;
       case 'update': {
         const entry = this.registry.get(updateSubscriptionKey(msg));
-        if (!entry || entry.status.state !== 'active') return;
+        // Not a stream we asked for (an unknown account): the dispatcher ignores and counts it.
+        if (!entry) return this.forward(msg, meta);
+        if (entry.status.state !== 'active') return;
         if (msg.seq !== undefined) {
           if (entry.lastSeq !== undefined && msg.seq !== entry.lastSeq + 1) {
             // A gap means we missed something: a fresh snapshot beats guessing.

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { formatTime } from '../../lib/time';
-import { useTopicFreshness } from '../../stores';
+import { useConnectionState, useTopicFreshness } from '../../stores';
 
 export function StreamGate({
   streamKey,
@@ -27,6 +27,7 @@ export function StreamGate({
   children: ReactNode;
 }) {
   const freshness = useTopicFreshness(streamKey);
+  const connection = useConnectionState();
   if (freshness.status === 'error') {
     return (
       <p role="alert" className="rounded border border-loss p-4 text-loss">
@@ -42,8 +43,13 @@ export function StreamGate({
     <div>
       {stale && (
         <p role="alert" className="mb-3 rounded border border-warn px-3 py-2 text-warn">
-          Data is stale — disconnected since {formatTime(new Date(freshness.since).toISOString())};
-          reconnecting…
+          Data is stale — disconnected since {formatTime(new Date(freshness.since).toISOString())};{' '}
+          {/* Say "reconnecting" only while it is true: a stopped socket waits for the user. */}
+          {connection.status !== 'disconnected'
+            ? 'reconnecting…'
+            : connection.needsSignIn
+              ? 'sign in again to resume.'
+              : `${connection.reason}.`}
         </p>
       )}
       <div className={stale ? 'opacity-60' : ''}>{children}</div>
