@@ -17,18 +17,20 @@ const td = 'px-2 py-1';
 function Summary({ report }: { report: DiagnosticsReport }) {
   const c = report.connection;
   const dropped = Object.values(report.drops).reduce((a, b) => a + b, 0);
-  const items: Array<[string, string, string?]> = [
+  const facts: Array<[string, string]> = [
     ['State', STATUS_LABEL[c.state.status] ?? c.state.status],
     ['Why', c.state.reason],
     ['Since', formatDateTime(c.state.since)],
-    ['Connection n°', String(c.connectionId), 'num'],
-    ['Frames received', c.framesReceived.toLocaleString('en-US'), 'num'],
-    ['Frames per second', formatRate(report.rates.framesPerSecond), 'num'],
-    ['Reconnects', String(c.reconnects), 'num'],
-    ['Resubscribes (seq gaps)', String(c.resubscribes), 'num'],
-    ['Dropped or ignored', dropped.toLocaleString('en-US'), 'num'],
-    ['Last round trip', c.rttMs === undefined ? '—' : `${c.rttMs} ms`, 'num'],
     ['Socket', report.session.socketUrl],
+  ];
+  const counters: Array<[string, string]> = [
+    ['Connection n°', String(c.connectionId)],
+    ['Frames received', c.framesReceived.toLocaleString('en-US')],
+    ['Frames per second', formatRate(report.rates.framesPerSecond)],
+    ['Reconnects', String(c.reconnects)],
+    ['Resubscribes (seq gaps)', String(c.resubscribes)],
+    ['Dropped or ignored', dropped.toLocaleString('en-US')],
+    ['Last round trip', c.rttMs === undefined ? '—' : `${c.rttMs} ms`],
   ];
   return (
     <section aria-labelledby="diag-summary" className={panel}>
@@ -36,10 +38,20 @@ function Summary({ report }: { report: DiagnosticsReport }) {
         Connection
       </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        {items.map(([label, value, cls]) => (
+        {facts.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-muted">{label}</dt>
-            <dd className={`${cls ?? ''} break-all`} data-testid={`diag-${label}`}>
+            <dd className="break-all" data-testid={`diag-${label}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <dl className="mt-3 grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 border-t border-border pt-3 text-sm sm:max-w-xs">
+        {counters.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-muted">{label}</dt>
+            <dd className="num" data-testid={`diag-${label}`}>
               {value}
             </dd>
           </div>
@@ -195,8 +207,8 @@ function InvalidFrames({ report }: { report: DiagnosticsReport }) {
             <tbody>
               {[...recent].reverse().map((f, i) => (
                 <tr key={`${f.at}-${i}`} className="border-b border-border/50 align-top">
-                  <td className={`${td} num whitespace-nowrap`}>{formatTime(f.at)}</td>
-                  <td className={`${td} font-mono text-warn`}>{f.reason}</td>
+                  <td className={`${td} whitespace-nowrap tabular-nums`}>{formatTime(f.at)}</td>
+                  <td className={`${td} font-mono whitespace-nowrap text-warn`}>{f.reason}</td>
                   <td className={`${td} break-all`}>{f.detail}</td>
                   <td className={td}>
                     <code className="block max-w-xl text-xs break-all whitespace-pre-wrap">
@@ -241,7 +253,7 @@ function History({ history }: { history: DiagnosticsReport['history'] }) {
           <tbody>
             {[...history.recent].reverse().map((h, i) => (
               <tr key={`${h.at}-${i}`} className="border-b border-border/50">
-                <td className={`${td} num whitespace-nowrap`}>{formatTime(h.at)}</td>
+                <td className={`${td} whitespace-nowrap tabular-nums`}>{formatTime(h.at)}</td>
                 <td
                   className={`${td} ${h.status === 'reconnecting' || h.status === 'disconnected' ? 'text-loss' : ''}`}
                 >

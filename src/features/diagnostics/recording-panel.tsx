@@ -73,7 +73,7 @@ export function RecordingPanel({
             aria-hidden
             className={`mr-1.5 inline-block h-2 w-2 rounded-full ${recording ? 'animate-pulse bg-loss' : 'bg-muted'}`}
           />
-          {recording ? 'Stop recording' : 'Record'}
+          Record
         </button>
         <button
           type="button"

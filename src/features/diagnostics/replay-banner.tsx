@@ -5,9 +5,11 @@
 import { useEffect, useState } from 'react';
 import { Segmented } from '../../components/ui/segmented';
 import { formatDateTime } from '../../lib/time';
-import { REPLAY_SPEEDS, type ReplayHandle, type ReplaySpeed } from '../../app/replay-session';
+import type { ReplayHandle, ReplaySpeed } from '../../app/replay-session';
 import { formatClock } from './diagnostics-format';
 
+// Types only from the replay module: it loads on demand, not with the shell.
+const SPEEDS: readonly ReplaySpeed[] = [1, 10, 'max'];
 const speedLabel = (s: ReplaySpeed) => (s === 'max' ? 'Max' : `${s}×`);
 
 export function ReplayBanner({ replay, onExit }: { replay: ReplayHandle; onExit: () => void }) {
@@ -31,8 +33,8 @@ export function ReplayBanner({ replay, onExit }: { replay: ReplayHandle; onExit:
       <strong className="rounded bg-warn px-2 py-0.5 tracking-wide text-surface">
         REPLAY — not live
       </strong>
-      <span className="text-muted">
-        {replay.fileName}, recorded {formatDateTime(replay.header.startedAt)}
+      <span className="max-w-sm truncate text-muted" title={replay.fileName}>
+        Recorded {formatDateTime(replay.header.startedAt)} · {replay.fileName}
       </span>
       <span className="num" data-testid="replay-progress">
         {state}: {formatClock(progress.positionMs)} of {formatClock(progress.durationMs)} ·{' '}
@@ -41,7 +43,7 @@ export function ReplayBanner({ replay, onExit }: { replay: ReplayHandle; onExit:
       </span>
       <Segmented
         label="Replay speed"
-        options={REPLAY_SPEEDS.map(String) as readonly string[]}
+        options={SPEEDS.map(String) as readonly string[]}
         value={String(progress.speed)}
         onChange={(v) => {
           replay.player.setSpeed(v === 'max' ? 'max' : (Number(v) as ReplaySpeed));

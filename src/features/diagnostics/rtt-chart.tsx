@@ -6,6 +6,11 @@ export function RttChart({ rtt }: { rtt: DiagnosticsReport['rtt'] }) {
   const w = 320;
   const h = 64;
   const values = rtt.samples.map((s) => s.ms);
+  // The newest sample is marked, so a single round trip is visible too.
+  const min = Math.min(...values);
+  const span = Math.max(...values) - min || 1;
+  const lastX = values.length > 1 ? w - 4 : w / 2;
+  const lastY = values.length > 1 ? 4 + (h - 8) - ((values.at(-1)! - min) / span) * (h - 8) : h / 2;
   const summary =
     values.length === 0
       ? 'No round trips measured yet (the app pings every 30 s).'
@@ -21,7 +26,8 @@ export function RttChart({ rtt }: { rtt: DiagnosticsReport['rtt'] }) {
         className="max-w-full overflow-visible rounded border border-border bg-surface"
         data-testid="rtt-chart"
       >
-        {values.length > 0 && (
+        {values.length > 0 && <circle cx={lastX} cy={lastY} r={3} fill="var(--accent)" />}
+        {values.length > 1 && (
           <path
             d={sparklinePath(values, w - 8, h - 8)}
             transform="translate(4,4)"
