@@ -25,8 +25,11 @@ const SECRET_FIELDS = new Set([
 /** A JWS/JWT in compact form: base64url(JSON header) always starts `ey` (`{"`, `{ `) or `ew` (`{\n`). */
 const JWT_SHAPE = /\be[wy][A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 
-/** Cheap pre-check so frames without a secret-looking key skip the JSON round trip. */
-const MAYBE_SECRET_KEY = /"(?:[a-z_-]*token|password|authorization|[a-z_-]*secret|api[_-]?key)"/i;
+/**
+ * Cheap pre-check so frames without a secret-looking key skip the JSON round trip: a key
+ * *ending* in one of these words, then its colon (a literal scan, no backtracking).
+ */
+const MAYBE_SECRET_KEY = /(?:token|password|authorization|secret|api[_-]?key)"\s*:/i;
 
 const normKey = (k: string) => k.toLowerCase().replace(/[_-]/g, '');
 

@@ -326,7 +326,8 @@ export class ReplayPlayer {
 
   /** The frame with its request id mapped to the app's, or HOLD until the app asks. */
   private rewrite(e: { c: number; f: string }, socket: ReplaySocket): string | typeof HOLD {
-    if (!e.f.includes('"id"')) return e.f;
+    // Only acks and errors carry an id the registry correlates; skip parsing everything else.
+    if (!e.f.includes('"id"') || !(e.f.includes('subscribed') || e.f.includes('rror'))) return e.f;
     let value: unknown;
     try {
       value = JSON.parse(e.f);
