@@ -124,6 +124,7 @@ test('record a session to a file without its token, then replay it offline in a 
   request,
   browser,
 }) => {
+  test.setTimeout(90_000); // two browser contexts, a download and two replays
   const w = await watch(page);
   await signIn(page, `/diagnostics?account=${DEMO_ACCOUNT}`);
   const record = page.getByRole('button', { name: 'Record', exact: true });
@@ -207,14 +208,27 @@ test('record a session to a file without its token, then replay it offline in a 
   });
   await replay.goto(`/orders?account=${DEMO_ACCOUNT}&status=all`);
   await screenshot(replay, 'replay-sign-in');
+  // A file that is not a recording is refused with the reason, and nothing starts.
+  await replay.getByLabel('Replay a recording').setInputFiles({
+    name: 'notes.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from('{"hello":"world"}\n'),
+  });
+  await expect(replay.getByRole('alert')).toContainText(
+    'Cannot replay notes.jsonl: not an Aries recording',
+  );
   await replay.getByLabel('Replay a recording').setInputFiles(file);
   const banner = replay.getByTestId('replay-banner');
   await expect(banner).toContainText('REPLAY — not live');
   await expect(replay.getByTestId('connection-status')).toContainText('Replay');
+  const t0 = Date.now();
   await banner.getByRole('button', { name: 'Max' }).click();
   await expect(replay.getByTestId('replay-progress')).toContainText('Replay finished', {
     timeout: 15_000,
   });
+  console.log(
+    `[figures] recording: ${lines.length - 1} events, ${text.length} bytes; replay at Max finished within ${Date.now() - t0} ms`,
+  );
   // The pages show what was recorded: the same orders, the same newest row.
   await expect(replay.getByTestId('orders-shown')).toHaveText(recordedOrders);
   expect(await replay.locator('tbody tr').first().innerText()).toBe(firstRow);
@@ -227,6 +241,17 @@ test('record a session to a file without its token, then replay it offline in a 
     replay.getByTestId('diag-invalid').locator('tr', { hasText: 'not-json' }),
   ).toBeVisible();
   await expect(replay.getByTestId('diag-Socket')).toContainText('replay:');
+
+  // The same file replays again from the diagnostics page, from the start.
+  await replay.getByLabel('Replay a recording…').setInputFiles(file);
+  await expect(replay.getByTestId('replay-banner')).toContainText('REPLAY — not live');
+  await replay.getByTestId('replay-banner').getByRole('button', { name: '10×' }).click();
+  await expect(replay.getByTestId('replay-progress')).toContainText('Replay finished', {
+    timeout: 15_000,
+  });
+  await replay.getByRole('link', { name: 'Orders', exact: true }).click();
+  await replay.getByRole('group', { name: 'Status' }).getByRole('button', { name: /^All/ }).click();
+  await expect(replay.getByTestId('orders-shown')).toHaveText(recordedOrders);
 
   // Nothing went to the network: no WebSocket was ever created, no API call was attempted.
   expect(sockets).toEqual([]);

@@ -1,9 +1,10 @@
 /** Pure helpers for the diagnostics page: rates, durations, file names, the copied text. */
 import type { DiagnosticsReport } from '../../stores';
 
-/** "0", "0.4", "12.3", "1,204": messages per second as a trader scans them. */
+/** "0", "0.04", "12.3", "1,204": messages per second; a trickle never reads as zero. */
 export function formatRate(perSecond: number): string {
   if (perSecond === 0) return '0';
+  if (perSecond < 1) return perSecond.toFixed(2);
   if (perSecond < 100) return perSecond.toFixed(1);
   return Math.round(perSecond).toLocaleString('en-US');
 }
@@ -15,8 +16,9 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** "1:05" / "1:02:05" for a position in a recording. */
+/** "4.2 s" under a minute, else "1:05" / "1:02:05": a position in a recording. */
 export function formatClock(ms: number): string {
+  if (ms < 60_000) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
