@@ -221,6 +221,8 @@ test('record a session to a file without its token, then replay it offline in a 
   const banner = replay.getByTestId('replay-banner');
   await expect(banner).toContainText('REPLAY — not live');
   await expect(replay.getByTestId('connection-status')).toContainText('Replay');
+  // The account switcher lists the recording's accounts (from its snapshots, not the API).
+  await expect(replay.getByLabel('Account')).toContainText(`${DEMO_ACCOUNT} · MARGIN`);
   const t0 = Date.now();
   await banner.getByRole('button', { name: 'Max' }).click();
   await expect(replay.getByTestId('replay-progress')).toContainText('Replay finished', {

@@ -1,10 +1,15 @@
 /**
  * What the socket provider needs to give a session diagnostics (and, for a replay session,
  * its player as the transport): one call, so the provider itself stays about the socket.
+ * A replay session must always get its own AccountSocket: it must never lead or join a stream
+ * shared with other tabs, or live tabs would be fed the recording.
  */
-import type { AccountSocket, WebSocketCtor } from '../socket/account-socket';
+import type { WebSocketCtor } from '../socket/account-socket';
 import type { Dispatcher } from '../socket/dispatcher';
-import { SessionDiagnostics } from '../socket/diagnostics/session-diagnostics';
+import {
+  SessionDiagnostics,
+  type DiagnosableSocket,
+} from '../socket/diagnostics/session-diagnostics';
 import type { Session } from './session';
 
 export function wireDiagnostics(session: Session, dispatcher: Dispatcher) {
@@ -18,7 +23,7 @@ export function wireDiagnostics(session: Session, dispatcher: Dispatcher) {
   return {
     listener: diagnostics.listen(dispatcher),
     WebSocketImpl: diagnostics.WebSocketImpl,
-    attach: (socket: AccountSocket) => diagnostics.attach(socket),
+    attach: (socket: DiagnosableSocket) => diagnostics.attach(socket),
     dispose: () => diagnostics.dispose(),
   };
 }

@@ -23,6 +23,12 @@ import {
   type SubscriptionRow,
 } from './report';
 
+/** What the diagnostics read from the stream: an AccountSocket, or anything shaped like one. */
+export type DiagnosableSocket = Pick<
+  AccountSocket,
+  'registry' | 'getStats' | 'getState' | 'subscribe'
+>;
+
 export type SessionDiagnosticsOptions = {
   user: string;
   mode: 'live' | 'replay';
@@ -38,7 +44,7 @@ export class SessionDiagnostics implements DiagnosticsSource {
   readonly model = new DiagnosticsModel();
   readonly rec: Recorder;
   readonly WebSocketImpl: WebSocketCtor;
-  private socket: AccountSocket | undefined;
+  private socket: DiagnosableSocket | undefined;
   private dispatcher: Pick<Dispatcher, 'stats'> | undefined;
   private readonly sampler: ReturnType<typeof setInterval>;
   private readonly now: () => number;
@@ -93,7 +99,7 @@ export class SessionDiagnostics implements DiagnosticsSource {
     return listener;
   }
 
-  attach(socket: AccountSocket): void {
+  attach(socket: DiagnosableSocket): void {
     this.socket = socket;
     setDiagnosticsSource(this);
   }
