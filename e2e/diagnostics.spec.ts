@@ -148,6 +148,10 @@ test('record a session to a file without its token, then replay it offline in a 
     await control(request, `/orders/${o.ordId}/fill`, { qty: '10', price: '169.95' });
   }
   await control(request, '/sim/step', { count: 30 });
+  // A busy stretch: the simulator's own orders, fills and prices for a few seconds.
+  await control(request, '/sim/start', { rate: 60 });
+  await page.waitForTimeout(3000);
+  await control(request, '/sim/stop');
   await control(request, '/malformed', { kind: 'not-json' });
 
   await page.getByRole('link', { name: 'Orders', exact: true }).click();
@@ -169,7 +173,7 @@ test('record a session to a file without its token, then replay it offline in a 
   const text = readFileSync(file, 'utf8');
   const lines = text.trim().split('\n');
   expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'aries-recording', version: 1 });
-  expect(lines.length).toBeGreaterThan(20);
+  expect(lines.length).toBeGreaterThan(100);
   // The file holds no credential: neither the tokens the server issued nor anything JWT-shaped.
   expect(w.tokens.length).toBeGreaterThan(0);
   for (const t of w.tokens) expect(text).not.toContain(t);

@@ -155,4 +155,32 @@ describe('record and replay', () => {
     expect(await run(10, 320)).toBe(3);
     expect(await run('max', 10)).toBe(3); // up to the recorded reconnect, which takes the app's backoff
   });
+
+  it('[REPLAY-3] an ack waits for the app to ask for its stream, and is dropped as live would if it never does', async () => {
+    const { text } = await recordSession();
+    const recording = parseRecording(text);
+    // The app subscribes late (its account list was still loading).
+    const late = new ReplayPlayer(recording, { now: () => Date.now(), holdMs: 2000 });
+    const replay = app(late.WebSocketImpl);
+    replay.socket.unsubscribe('watchlist');
+    replay.socket.start();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(replay.messages.filter((m) => m.kind === 'subscribed')).toHaveLength(0);
+    replay.socket.subscribe({ topic: 'watchlist', params: {} });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(replay.messages.filter((m) => m.kind === 'subscribed')).toHaveLength(1);
+    replay.socket.stop();
+
+    // Never asked: after the hold the ack is delivered as recorded and ignored by the socket.
+    const never = new ReplayPlayer(recording, { now: () => Date.now(), holdMs: 2000 });
+    const other = app(never.WebSocketImpl);
+    other.socket.unsubscribe('watchlist');
+    other.socket.start();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(never.progress().status).toBe('finished');
+    expect(other.messages.filter((m) => m.kind === 'subscribed' || m.kind === 'update')).toEqual(
+      [],
+    );
+    other.socket.stop();
+  });
 });
