@@ -97,7 +97,7 @@ test('diagnostics: live rates, an invalid frame with its reason, a drop in the h
 
   // "Copy diagnostics": one JSON document with all of the above and no credential.
   await page.getByRole('button', { name: 'Copy diagnostics' }).click();
-  await expect(page.getByText(/Copied .* KB of diagnostics/)).toBeVisible();
+  await expect(page.getByText(/Copied .* of diagnostics \(no credentials\)/)).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   const report = JSON.parse(copied);
   expect(report.format).toBe('aries-diagnostics');

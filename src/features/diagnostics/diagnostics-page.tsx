@@ -6,7 +6,14 @@
 import { useState } from 'react';
 import { formatDateTime, formatTime } from '../../lib/time';
 import { useDiagnosticsReport, type DiagnosticsReport } from '../../stores';
-import { formatRate, reportText, STATUS_LABEL } from './diagnostics-format';
+import {
+  downloadBlob,
+  fileStamp,
+  formatBytes,
+  formatRate,
+  reportText,
+  STATUS_LABEL,
+} from './diagnostics-format';
 import { RecordingPanel } from './recording-panel';
 import { RttChart } from './rtt-chart';
 
@@ -275,9 +282,12 @@ function CopyButton({ report }: { report: DiagnosticsReport }) {
     const text = reportText(report);
     try {
       await navigator.clipboard.writeText(text);
-      setMessage(`Copied ${(text.length / 1024).toFixed(1)} KB of diagnostics (no credentials).`);
+      setMessage(`Copied ${formatBytes(text.length)} of diagnostics (no credentials).`);
     } catch {
-      setMessage('The browser refused the clipboard; select the text below instead.');
+      // No clipboard (permission, insecure context): support still gets the same document.
+      const name = `aries-diagnostics-${fileStamp(Date.now())}.json`;
+      downloadBlob(new Blob([text], { type: 'application/json' }), name);
+      setMessage(`The browser refused the clipboard; saved ${name} instead.`);
     }
   }
   return (
