@@ -27,7 +27,16 @@ test('the app is served with a strict CSP and every page runs under it without v
   expect(header).toContain("frame-ancestors 'none'");
   expect(header).not.toContain('unsafe-inline');
   await signIn(page, `/?account=${DEMO_ACCOUNT}`);
-  for (const name of ['Orders', 'Positions', 'Balances', 'P&L', 'Watchlist', 'News', 'Overview']) {
+  for (const name of [
+    'Orders',
+    'Positions',
+    'Balances',
+    'P&L',
+    'Watchlist',
+    'News',
+    'Diagnostics',
+    'Overview',
+  ]) {
     await page.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   }

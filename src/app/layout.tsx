@@ -8,6 +8,7 @@ import { NavLink, Route, Routes, useSearchParams } from 'react-router';
 import { accountSearch } from '../lib/url-params';
 import { ConnectionBadge } from '../features/shell/connection-badge';
 import { SessionBanners } from '../features/shell/session-banners';
+import { ReplayBanner } from '../features/diagnostics/replay-banner';
 import { ThemeToggle } from '../features/shell/theme-toggle';
 import { AlertsMenu } from '../features/alerts/alerts-menu';
 import { AlertToasts } from '../features/alerts/alert-toasts';
@@ -21,7 +22,9 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
   const [params, setParams] = useSearchParams();
   const accounts = useQuery({
     queryKey: ['accounts', session.endpoints.apiBase, session.label],
-    queryFn: async () => fetchAccounts(session.endpoints.apiBase, await session.tokens.getToken()),
+    queryFn: async () =>
+      session.replay?.accounts ??
+      fetchAccounts(session.endpoints.apiBase, await session.tokens.getToken()),
   });
   const accountId = params.get('account') ?? accounts.data?.[0]?.accountId;
   useAccountSubscriptions(accountId);
@@ -76,7 +79,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <ConnectionBadge />
+          <ConnectionBadge replay={!!session.replay} />
           {accountId && <AlertsMenu accountId={accountId} />}
           <ThemeToggle />
           <span className="text-sm text-muted">{session.label}</span>
@@ -89,6 +92,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
           </button>
         </div>
       </header>
+      {session.replay && <ReplayBanner replay={session.replay} onExit={onSignOut} />}
       <SessionBanners onSignIn={onSignOut} />
       <main id="main" className="p-4">
         {accounts.error && (

@@ -53,4 +53,9 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     label: 'News',
     Page: page(() => import('../features/news/news-page'), 'NewsPage'),
   },
+  {
+    path: '/diagnostics',
+    label: 'Diagnostics',
+    Page: page(() => import('../features/diagnostics/diagnostics-page'), 'DiagnosticsPage'),
+  },
 ];

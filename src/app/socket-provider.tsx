@@ -7,6 +7,7 @@ import { AccountSocket } from '../socket/account-socket';
 import { createDispatcher } from '../socket/dispatcher';
 import { resetAllStores } from '../stores/reset';
 import type { Session } from './session';
+import { wireDiagnostics } from './wire-diagnostics';
 
 const SocketContext = createContext<AccountSocket | undefined>(undefined);
 
@@ -14,15 +15,19 @@ export function SocketProvider({ session, children }: { session: Session; childr
   const [socket, setSocket] = useState<AccountSocket>();
   useEffect(() => {
     const dispatcher = createDispatcher();
+    const diagnostics = wireDiagnostics(session, dispatcher);
     const s = new AccountSocket({
       url: session.endpoints.wsUrl,
       getToken: () => session.tokens.getToken(),
-      listener: dispatcher,
+      listener: diagnostics.listener,
+      WebSocketImpl: diagnostics.WebSocketImpl,
     });
+    diagnostics.attach(s);
     setSocket(s);
     s.start();
     return () => {
       s.stop('signed out');
+      diagnostics.dispose();
       dispatcher.dispose();
       resetAllStores();
     };

@@ -477,7 +477,7 @@ export class AccountSocket {
         this.warned.add(result.reason);
         console.warn(`[account-socket] dropped a frame (${result.reason}): ${result.detail}`);
       }
-      this.call(() => this.opts.listener.onDrop(result.reason, result.detail));
+      this.call(() => this.opts.listener.onDrop(result.reason, result.detail, data));
       return;
     }
     const meta: MessageMeta = { receivedAt, connectionId: connId };

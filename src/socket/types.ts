@@ -40,5 +40,6 @@ export interface SocketListener {
   onState(state: ConnectionState): void;
   /** Only validated, canonical messages; auth/pong traffic is handled inside the socket. */
   onMessage(message: InboundMessage, meta: MessageMeta): void;
-  onDrop(reason: DropReason, detail: string): void;
+  /** `frame` is the raw data that was dropped (for the diagnostics page's excerpt). */
+  onDrop(reason: DropReason, detail: string, frame?: unknown): void;
 }

@@ -17,6 +17,12 @@ export {
 } from './connection/selectors';
 export type { TopicFreshness, ErrorRecord } from './connection/apply-connection';
 
+// diagnostics (the page pulls reports from the session's source on its own timer)
+export { useDiagnosticsSource, useDiagnosticsReport } from './diagnostics/selectors';
+export type { DiagnosticsSource } from './diagnostics/store';
+export type { DiagnosticsReport, SubscriptionRow } from '../socket/diagnostics/report';
+export type { RecorderState } from '../socket/recording/recorder';
+
 // orders
 export { useOrder, useOrderIds, useOrderCounts, getOrder } from './orders/selectors';
 export { orderStatusGroup, isTerminalStatus } from './orders/apply-orders';

@@ -11,11 +11,53 @@ import {
   pagePolicy,
   type Endpoints,
 } from '../../lib/auth/endpoints';
+import type { ReplayHandle } from '../../app/replay-session';
 import { createDevLogin, createStaticToken, type TokenSource } from '../../lib/auth/token-source';
 
-export type SignedIn = { endpoints: Endpoints; tokens: TokenSource; label: string };
+export type SignedIn = {
+  endpoints: Endpoints;
+  tokens: TokenSource;
+  label: string;
+  /** Set for a replay of a recording: no network, the player is the transport. */
+  replay?: ReplayHandle;
+};
 
 const field = 'mt-1 w-full rounded border border-border bg-surface px-2 py-1.5';
+
+/** Opens a recording instead of signing in: the app replays it with no network at all. */
+function ReplayInput({ onReplay }: { onReplay: (s: SignedIn) => void }) {
+  const [error, setError] = useState<string>();
+  async function open(file: File | undefined) {
+    if (!file) return;
+    setError(undefined);
+    try {
+      // Loaded on demand: the player stays out of the sign-in page's bundle.
+      const { loadReplaySession } = await import('../../app/replay-session');
+      onReplay(await loadReplaySession(file));
+    } catch (e) {
+      setError(`Cannot replay ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return (
+    <div className="mt-6 border-t border-border pt-4 text-sm">
+      <label className="block">
+        Replay a recording
+        <input
+          type="file"
+          accept=".jsonl,.ndjson,.json,application/x-ndjson"
+          onChange={(e) => void open(e.currentTarget.files?.[0])}
+          className="mt-1 block w-full text-muted file:mr-3 file:rounded file:border file:border-border file:bg-surface file:px-2 file:py-1 file:text-text"
+        />
+      </label>
+      <p className="mt-1 text-muted">Offline: nothing is sent anywhere.</p>
+      {error && (
+        <p role="alert" className="mt-2 text-loss">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function SignInPage({ onSignIn }: { onSignIn: (s: SignedIn) => void }) {
   const [mode, setMode] = useState<'dev' | 'prod'>('dev');
@@ -117,6 +159,7 @@ export function SignInPage({ onSignIn }: { onSignIn: (s: SignedIn) => void }) {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <ReplayInput onReplay={onSignIn} />
     </main>
   );
 }

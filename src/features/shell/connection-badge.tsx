@@ -24,7 +24,8 @@ function describe(s: ConnectionState, now: number): { text: string; tone: string
   }
 }
 
-export function ConnectionBadge() {
+/** `replay`: the session replays a recording, so nothing it shows is live. */
+export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
   const state = useConnectionState();
   const rtt = useRtt();
   const [now, setNow] = useState(() => Date.now());
@@ -33,7 +34,10 @@ export function ConnectionBadge() {
     const t = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(t);
   }, [state.status]);
-  const { text, tone } = describe(state, now);
+  const live = describe(state, now);
+  const { text, tone } = replay
+    ? { text: state.status === 'subscribed' ? 'Replay' : `Replay: ${live.text}`, tone: 'bg-warn' }
+    : live;
   return (
     <div
       role="status"
@@ -43,7 +47,7 @@ export function ConnectionBadge() {
     >
       <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${tone}`} />
       <span data-testid="connection-status">{text}</span>
-      {state.status === 'subscribed' && rtt !== undefined && (
+      {state.status === 'subscribed' && rtt !== undefined && !replay && (
         <span className="num text-muted">{rtt} ms</span>
       )}
     </div>

@@ -1,0 +1,25 @@
+/**
+ * The diagnostics source of the current session (live or replay), registered by the session's
+ * SessionDiagnostics (src/socket/diagnostics) and cleared at sign-out. The page pulls a report
+ * from it on its own timer, so nothing is built while nobody is looking.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { DiagnosticsReport } from '../../socket/diagnostics/report';
+import type { RecorderState } from '../../socket/recording/recorder';
+
+export type DiagnosticsSource = {
+  report(): DiagnosticsReport;
+  recorder(): RecorderState;
+  startRecording(): void;
+  stopRecording(): void;
+  /** The recording as a file, once something was recorded. */
+  recordingFile(): Blob | undefined;
+};
+
+export const diagnosticsStore = createStore<{ source: DiagnosticsSource | undefined }>()(() => ({
+  source: undefined,
+}));
+
+export function setDiagnosticsSource(source: DiagnosticsSource | undefined): void {
+  diagnosticsStore.setState({ source });
+}
