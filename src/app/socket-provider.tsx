@@ -6,6 +6,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { AccountSocket } from '../socket/account-socket';
 import { createDispatcher } from '../socket/dispatcher';
 import { resetAllStores } from '../stores/reset';
+import { startSessionCache } from '../stores/persist/session-cache';
 import type { Session } from './session';
 
 const SocketContext = createContext<AccountSocket | undefined>(undefined);
@@ -13,6 +14,8 @@ const SocketContext = createContext<AccountSocket | undefined>(undefined);
 export function SocketProvider({ session, children }: { session: Session; children: ReactNode }) {
   const [socket, setSocket] = useState<AccountSocket>();
   useEffect(() => {
+    // Before the socket: the last known state paints while it connects (src/stores/persist).
+    const cache = startSessionCache(session.tokens.userId, session.endpoints.apiBase);
     const dispatcher = createDispatcher();
     const s = new AccountSocket({
       url: session.endpoints.wsUrl,
@@ -22,6 +25,7 @@ export function SocketProvider({ session, children }: { session: Session; childr
     setSocket(s);
     s.start();
     return () => {
+      cache?.stop();
       s.stop('signed out');
       dispatcher.dispose();
       resetAllStores();
