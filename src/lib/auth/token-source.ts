@@ -51,7 +51,7 @@ export async function createDevLogin(
   now: () => number = Date.now,
 ): Promise<TokenSource> {
   const first = await postToken(apiBase, { grant_type: 'password', username, password });
-  return refreshingSource(apiBase, first, now());
+  return refreshingSource(apiBase, first, now(), now);
 }
 
 /**

@@ -29,6 +29,8 @@ export type AccountCacheOptions = {
   dbName?: string;
   /** Where `pagehide` / `visibilitychange` come from; default the page. */
   page?: { win: EventTarget; doc: EventTarget & { visibilityState: string } };
+  /** Told each time records are handed to IndexedDB (tests; diagnostics). */
+  onWrite?: (records: readonly AccountCacheRecord[]) => void;
 };
 
 export type AccountCache = {
@@ -128,6 +130,7 @@ export function startAccountCache(opts: AccountCacheOptions): AccountCache {
     dirty = false;
     lastWriteAt = now();
     const records = recordsToWrite(opts.identity, lastWriteAt);
+    opts.onWrite?.(records);
     // Writes are chained so an older one can never land after a newer one.
     writing = writing
       .then(() => dbp)
