@@ -15,6 +15,19 @@ import {
 
 test.beforeEach(freshWorld);
 
+// CSP violations from the first byte of every load, reloads included (the cache path runs zod).
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+});
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
 const CACHE_DB = 'aries-account-cache';
 const rowOf = (page: Page, ordId: string) => page.locator(`tr[data-ordid="${ordId}"]`);
 
@@ -116,6 +129,7 @@ test('[CACHE-E2E-1] a reload paints the last known orders at once, marked and no
   await expect(banner).toHaveCount(0);
   await expect(rowOf(page, placed.ordId)).toContainText('GOOGL');
   await expect(rowOf(page, firstId)).toBeVisible();
+  expect(await violations(page)).toEqual([]);
 });
 
 test('[CACHE-E2E-2] the overview paints from the cache on a reload without ?account=', async ({
