@@ -142,7 +142,15 @@ export function startAccountCache(opts: AccountCacheOptions): AccountCache {
   function schedule(): void {
     dirty = true;
     if (timer !== undefined || stopped) return;
-    timer = setTimeout(write, Math.max(0, lastWriteAt + throttleMs - now()));
+    timer = setTimeout(whenIdle, Math.max(0, lastWriteAt + throttleMs - now()));
+  }
+
+  // Building a record scans the account's orders (~tens of ms at 100,000): do it between
+  // frames, not in one, unless the page stays busy for a second.
+  function whenIdle(): void {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => void write(), { timeout: 1_000 });
+    } else void write();
   }
 
   function flushNow(): Promise<void> {

@@ -97,6 +97,19 @@ describe('cache records', () => {
     ];
     expect(capOrders(orders, 3).map((o) => o.ordId)).toEqual(['partial', 'working', 'new-cancel']);
     expect(capOrders(orders, 10)).toHaveLength(4);
+    // Ties at the cut are filled up to the cap exactly; working orders beyond the cap keep the newest.
+    const tied = Array.from({ length: 5 }, (_, i) =>
+      sampleOrder({ ordId: `T-${i}`, ordStatus: 'FILLED', updatedAt: iso(7) }),
+    );
+    expect(capOrders([...tied, sampleOrder({ ordId: 'W' })], 3).map((o) => o.ordId)).toEqual([
+      'W',
+      'T-0',
+      'T-1',
+    ]);
+    const working = Array.from({ length: 5 }, (_, i) =>
+      sampleOrder({ ordId: `W-${i}`, updatedAt: iso(i) }),
+    );
+    expect(capOrders(working, 2).map((o) => o.ordId)).toEqual(['W-4', 'W-3']);
   });
 
   it('[CACHE-2] reading back drops another identity, another schema, bad ids and invalid data; strips unknown fields', () => {
