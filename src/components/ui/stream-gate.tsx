@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { formatAsOf, formatTime } from '../../lib/time';
-import { useTopicFreshness } from '../../stores';
+import { useConnectionState, useTopicFreshness } from '../../stores';
 
 export function StreamGate({
   streamKey,
@@ -27,6 +27,7 @@ export function StreamGate({
   children: ReactNode;
 }) {
   const freshness = useTopicFreshness(streamKey);
+  const connection = useConnectionState().status;
   if (freshness.status === 'error') {
     return (
       <p role="alert" className="rounded border border-loss p-4 text-loss">
@@ -54,7 +55,8 @@ export function StreamGate({
           data-testid="cached-banner"
           className="mb-3 rounded border border-warn px-3 py-2 text-warn"
         >
-          Last known at {formatAsOf(freshness.asOf)} — connecting…
+          Last known at {formatAsOf(freshness.asOf)} —{' '}
+          {connection === 'disconnected' ? 'not connected' : 'connecting…'}
         </p>
       )}
       <div className={stale ? 'opacity-60' : cached ? CACHED_LOOK : ''}>{children}</div>
