@@ -147,6 +147,8 @@ test('[CACHE-E2E-2] the overview paints from the cache on a reload without ?acco
   await expect(page.getByTestId('cached-banner')).toBeVisible();
   await expect(page.getByTestId('Total equity')).toHaveText(equity);
   await expect(page.getByTestId('connection-status')).not.toHaveText('Live');
+  await page.mouse.move(0, 0);
+  await screenshot(page, 'cache-overview');
   await socket.release();
   await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 10_000 });
   await expect(page.getByTestId('cached-banner')).toHaveCount(0);
