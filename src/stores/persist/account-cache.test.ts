@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatcher } from '../../socket/dispatcher';
 import {
   accountSnapshotMsg,
   accountSub,
+  balanceUpdateMsg,
   metaFor,
   orderUpdateMsg,
   pnlSnapshotMsg,
@@ -212,6 +213,29 @@ describe('account cache', () => {
     });
     await cache.flush();
     expect(writes.flat().at(-1)?.asOf).toBe(T0 + 777);
+  });
+
+  it('[CACHE-5b] a write after only a balance change reuses the capped orders instead of rescanning them', async () => {
+    const writes: AccountCacheRecord[][] = [];
+    const cache = start({ identity: USER_A, onWrite: (r) => writes.push([...r]) });
+    await cache.ready;
+    serveSnapshot();
+    await cache.flush();
+    d.onMessage(balanceUpdateMsg({ accountId: A, totalEquity: '1.00' }), metaFor(accountSub()));
+    d.flush();
+    await cache.flush();
+    const [before, after] = writes.slice(-2).map((w) => w[0]);
+    expect(after?.balance?.totalEquity).toBe('1.00');
+    expect(after?.orders).toBe(before?.orders);
+    d.onMessage(orderUpdateMsg(sampleOrder({ ordId: 'O-9', updatedAt: iso(9) })), metaFor());
+    d.flush();
+    await cache.flush();
+    expect(
+      writes
+        .at(-1)?.[0]
+        ?.orders.map((o) => o.ordId)
+        .sort(),
+    ).toEqual(['O-1', 'O-2', 'O-9']);
   });
 
   it('[CACHE-7] sign-out deletes the database, even while a session still has it open', async () => {

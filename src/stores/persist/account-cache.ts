@@ -10,14 +10,15 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { topicKey, type AccountInfo } from '../../protocol';
+import { topicKey, type AccountInfo, type Order } from '../../protocol';
 import { balancesStore } from '../balances/store';
 import { connectionStore } from '../connection/store';
+import type { OrdersState } from '../orders/apply-orders';
 import { ordersStore } from '../orders/store';
 import { pnlStore } from '../pnl/store';
 import { positionsStore } from '../positions/store';
 import { deleteCacheDb, openCacheDb, type CacheDb } from './cache-db';
-import { buildAccountRecord, type AccountCacheRecord } from './cache-record';
+import { accountOrders, buildAccountRecord, type AccountCacheRecord } from './cache-record';
 import { hydrateFromCache } from './hydrate';
 
 export const WRITE_THROTTLE_MS = 2_000;
@@ -43,7 +44,7 @@ export type AccountCache = {
   stop(): void;
 };
 
-/** The accounts list and time of the cache the session started from, for the shell. */
+/** The accounts list the cache remembered, for the shell's switcher. */
 type CacheInfo = { accounts: readonly AccountInfo[] | undefined };
 const cacheInfoStore = createStore<CacheInfo>()(() => ({ accounts: undefined }));
 
@@ -60,8 +61,16 @@ function warnOnce(err: unknown): void {
   console.warn('account cache unavailable:', err instanceof Error ? err.message : err);
 }
 
-/** Records of every account whose data came from the server (live now, or stale since). */
-function recordsToWrite(identity: string, now: number): AccountCacheRecord[] {
+/**
+ * Records of every account whose data came from the server (live now, or stale since). The
+ * capped orders are reused while the orders state is unchanged (a candle or balance tick does
+ * not rescan 100,000 orders).
+ */
+function recordsToWrite(
+  identity: string,
+  now: number,
+  memo: Map<string, { state: OrdersState; orders: Order[] }>,
+): AccountCacheRecord[] {
   const states = {
     orders: ordersStore.getState(),
     positions: positionsStore.getState(),
@@ -83,7 +92,12 @@ function recordsToWrite(identity: string, now: number): AccountCacheRecord[] {
     const accountId = key.slice('account:'.length);
     const pnlKey = topicKey('pnl', accountId);
     const withPnl = asOfFor(pnlKey) !== undefined ? pnlKey : undefined;
-    out.push(buildAccountRecord(states, identity, accountId, withPnl, asOf));
+    let cut = memo.get(accountId);
+    if (cut?.state !== states.orders) {
+      cut = { state: states.orders, orders: accountOrders(states.orders, accountId) };
+      memo.set(accountId, cut);
+    }
+    out.push(buildAccountRecord(states, identity, accountId, withPnl, asOf, cut.orders));
   }
   return out;
 }
@@ -107,6 +121,7 @@ export function startAccountCache(opts: AccountCacheOptions): AccountCache {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWriteAt = -Infinity;
   let writing: Promise<void> = Promise.resolve();
+  const ordersMemo = new Map<string, { state: OrdersState; orders: Order[] }>();
 
   const dbp: Promise<CacheDb | undefined> = openCacheDb(opts.identity, opts.dbName).catch(
     (err: unknown) => {
@@ -129,7 +144,7 @@ export function startAccountCache(opts: AccountCacheOptions): AccountCache {
     if (stopped || !dirty) return writing;
     dirty = false;
     lastWriteAt = now();
-    const records = recordsToWrite(opts.identity, lastWriteAt);
+    const records = recordsToWrite(opts.identity, lastWriteAt, ordersMemo);
     opts.onWrite?.(records);
     // Writes are chained so an older one can never land after a newer one.
     writing = writing

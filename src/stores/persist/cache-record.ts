@@ -100,6 +100,15 @@ export function capOrders(orders: readonly Order[], max = MAX_CACHED_ORDERS): Or
   return [...keptWorking, ...newest(closed, max - keptWorking.length)];
 }
 
+/** One account's orders, capped: a scan of every order held (the costly part of a record). */
+export function accountOrders(state: OrdersState, accountId: string): Order[] {
+  const orders: Order[] = [];
+  state.byId.forEach((o) => {
+    if (o.accountId === accountId) orders.push(o);
+  });
+  return capOrders(orders);
+}
+
 export type StoreStates = {
   orders: OrdersState;
   positions: PositionsState;
@@ -114,11 +123,9 @@ export function buildAccountRecord(
   accountId: string,
   pnlKey: string | undefined,
   asOf: number,
+  /** The capped orders when the orders state is unchanged since they were cut (a memo). */
+  cappedOrders?: Order[],
 ): AccountCacheRecord {
-  const orders: Order[] = [];
-  states.orders.byId.forEach((o) => {
-    if (o.accountId === accountId) orders.push(o);
-  });
   const positions = [...(states.positions.byAccount.get(accountId)?.values() ?? [])].slice(
     0,
     MAX_CACHED_POSITIONS,
@@ -132,7 +139,7 @@ export function buildAccountRecord(
     accountId,
     schema: CACHE_SCHEMA_VERSION,
     asOf,
-    orders: capOrders(orders),
+    orders: cappedOrders ?? accountOrders(states.orders, accountId),
     positions,
     ...(balance ? { balance } : {}),
     ...(info ? { info } : {}),
