@@ -129,8 +129,9 @@ test('filters and sorting live in the URL; CSV exports exactly the rows shown', 
   await qtyHeader.getByRole('button').click();
   await expect(qtyHeader).toHaveAttribute('aria-sort', 'ascending');
 
-  // A reload keeps the view (deep link), after signing in again: tokens live in memory only.
-  await signIn(page, page.url().replace(/^https?:\/\/[^/]+/, ''));
+  // A reload keeps the view (deep link); the tab's session resumes (sessionStorage).
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
   await expect(page.getByLabel('Symbol')).toHaveValue('AM');
   await expect(page.getByRole('columnheader', { name: 'Qty' })).toHaveAttribute(
     'aria-sort',

@@ -70,7 +70,8 @@ test('the light theme is remembered and passes the same accessibility check', as
   await expect(topPositions(page)).toContainText('AAPL');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, 'overview-light');
-  await signIn(page, '/positions');
+  await page.goto('/positions'); // a new load: the tab's session resumes
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
   await expect(page.locator('html')).toHaveClass(/light/);
   expect(await seriousA11yViolations(page)).toEqual([]);
 });

@@ -59,13 +59,12 @@ test('a position opens and closes live, and the totals follow', async ({ page, r
   await expect(row).toHaveCount(0, { timeout: 1000 });
 });
 
-test('sort is in the URL and survives a reload (sessions are memory-only, so sign in again)', async ({
-  page,
-}) => {
+test('sort is in the URL and survives a reload (the tab’s session resumes)', async ({ page }) => {
   await signIn(page, `/positions?account=${DEMO_ACCOUNT}`);
   await page.getByRole('button', { name: /^Symbol/ }).click();
   await expect(page).toHaveURL(/sort=symbol&dir=asc/);
-  await signIn(page, page.url());
+  await page.reload(); // the tab's session resumes (sessionStorage)
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
   await expect(page.getByRole('columnheader', { name: /Symbol/ })).toHaveAttribute(
     'aria-sort',
     'ascending',

@@ -44,6 +44,58 @@ test('the app is served with a strict CSP and every page runs under it without v
   expect(await violations(page)).toEqual([]);
 });
 
+test('no token is kept in localStorage or IndexedDB; sessionStorage holds only the refresh token', async ({
+  page,
+}) => {
+  // The access token as the server issued it, to look for it verbatim.
+  const issued: string[] = [];
+  page.on('response', async (res) => {
+    if (res.url().endsWith('/v1/oauth2/token') && res.ok()) {
+      const body = (await res.json()) as { access_token: string; refresh_token: string };
+      issued.push(body.access_token, body.refresh_token);
+    }
+  });
+  await signIn(page, `/orders?account=${DEMO_ACCOUNT}`);
+  for (const name of ['Positions', 'Balances', 'P&L', 'Overview'])
+    await page.getByRole('link', { name, exact: true }).click();
+  // Wait for the account cache to be written (throttled, ≤ 2 s), then read everything stored.
+  const stored = async () =>
+    page.evaluate(async () => {
+      const dump: string[] = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i)!;
+        dump.push(`${k}=${localStorage.getItem(k)}`);
+      }
+      for (const info of await indexedDB.databases()) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(info.name!);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        for (const store of db.objectStoreNames) {
+          const all = await new Promise<unknown[]>((resolve, reject) => {
+            const req = db.transaction(store).objectStore(store).getAll();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          dump.push(JSON.stringify(all));
+        }
+        db.close();
+      }
+      return { dump: dump.join('\n'), session: sessionStorage.getItem('aries.session') ?? '' };
+    });
+  await expect.poll(async () => (await stored()).dump).toContain('"accountId":"A-10001"');
+  const { dump, session } = await stored();
+  expect(issued.length).toBeGreaterThanOrEqual(2);
+  const jwt = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
+  expect(dump).not.toMatch(jwt);
+  for (const token of issued) expect(dump).not.toContain(token);
+  // sessionStorage (issue 5's ceiling): the refresh token, never the access token.
+  expect(session).toContain('"kind":"refresh"');
+  expect(session).not.toContain(issued[0]!);
+  expect(page.url()).not.toMatch(jwt);
+});
+
 test('hostile news cannot run script, even with markup in every field', async ({
   page,
   request,

@@ -3,7 +3,7 @@
  * banners, and the routed page for the account in `?account=` (so every view deep-links).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { NavLink, Route, Routes, useSearchParams } from 'react-router';
 import { accountSearch } from '../lib/url-params';
 import { ConnectionBadge } from '../features/shell/connection-badge';
@@ -14,18 +14,25 @@ import { AlertsMenu } from '../features/alerts/alerts-menu';
 import { AlertToasts } from '../features/alerts/alert-toasts';
 import { fetchAccounts } from '../lib/auth/token-source';
 import { useUnreadNewsCount } from '../stores';
+import { rememberAccounts, useCachedAccounts } from '../stores/persist/account-cache';
 import { PAGE_ROUTES } from './routes';
 import type { Session } from './session';
 import { useAccountSubscriptions } from './use-account-subscriptions';
 
 export function Layout({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const [params, setParams] = useSearchParams();
+  const cachedAccounts = useCachedAccounts();
   const accounts = useQuery({
     queryKey: ['accounts', session.endpoints.apiBase, session.label],
     queryFn: async () =>
       session.replay?.accounts ??
       fetchAccounts(session.endpoints.apiBase, await session.tokens.getToken()),
+    // The list remembered from the last visit, so a reload paints the cached account at once.
+    placeholderData: !session.replay && cachedAccounts ? [...cachedAccounts] : undefined,
   });
+  useEffect(() => {
+    if (accounts.data && !accounts.isPlaceholderData) rememberAccounts(accounts.data);
+  }, [accounts.data, accounts.isPlaceholderData]);
   const accountId = params.get('account') ?? accounts.data?.[0]?.accountId;
   useAccountSubscriptions(accountId);
   const unread = useUnreadNewsCount();

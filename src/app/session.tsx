@@ -1,9 +1,16 @@
 /**
- * The signed-in session: where to connect and how to get tokens. Held in memory only, so a
- * reload signs out — tokens never reach localStorage (field notes 3; issue 5).
+ * The signed-in session: where to connect and how to get tokens.
+ *
+ * Decision (issue 7, within issue 5): the session survives a reload of the same tab, so the
+ * dashboard starts instantly from its on-device cache without the sign-in form. What survives
+ * sits in sessionStorage only (session-store.ts: the dev login's refresh token, or the pasted
+ * production token; never localStorage, URLs or logs) and dies with the tab. Signing out
+ * forgets it and deletes the account cache, so the next user of this browser sees nothing.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { SignedIn } from '../features/auth/sign-in-page';
+import { clearAccountCache } from '../stores/persist/account-cache';
+import { forgetSession, persistingTokens, restoreSession, saveSession } from './session-store';
 
 export type Session = SignedIn;
 
@@ -15,10 +22,31 @@ type SessionApi = {
 
 const SessionContext = createContext<SessionApi | undefined>(undefined);
 
+/** The session, re-saved whenever its tokens rotate. */
+function persisted(session: Session): Session {
+  const out: Session = {
+    ...session,
+    tokens: persistingTokens(session.tokens, () => saveSession(out)),
+  };
+  return out;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session>();
-  const signOut = useCallback(() => setSession(undefined), []);
-  const api = useMemo(() => ({ session, signIn: setSession, signOut }), [session, signOut]);
+  const [session, setSession] = useState<Session | undefined>(() => {
+    const restored = restoreSession();
+    return restored && persisted(restored);
+  });
+  const signIn = useCallback((s: Session) => {
+    const p = persisted(s);
+    saveSession(p);
+    setSession(p);
+  }, []);
+  const signOut = useCallback(() => {
+    forgetSession();
+    void clearAccountCache();
+    setSession(undefined);
+  }, []);
+  const api = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 

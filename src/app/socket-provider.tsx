@@ -6,6 +6,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { AccountSocket } from '../socket/account-socket';
 import { createDispatcher } from '../socket/dispatcher';
 import { resetAllStores } from '../stores/reset';
+import { startSessionCache } from '../stores/persist/session-cache';
 import type { Session } from './session';
 import { wireDiagnostics } from './wire-diagnostics';
 
@@ -14,6 +15,11 @@ const SocketContext = createContext<AccountSocket | undefined>(undefined);
 export function SocketProvider({ session, children }: { session: Session; children: ReactNode }) {
   const [socket, setSocket] = useState<AccountSocket>();
   useEffect(() => {
+    // Before the socket: the last known state paints while it connects (src/stores/persist).
+    // Never for a replay: a recording must neither show nor overwrite the live account's cache.
+    const cache = session.replay
+      ? undefined
+      : startSessionCache(session.tokens.userId, session.endpoints.apiBase);
     const dispatcher = createDispatcher();
     const diagnostics = wireDiagnostics(session, dispatcher);
     const s = new AccountSocket({
@@ -26,6 +32,7 @@ export function SocketProvider({ session, children }: { session: Session; childr
     setSocket(s);
     s.start();
     return () => {
+      cache?.stop();
       s.stop('signed out');
       diagnostics.dispose();
       dispatcher.dispose();

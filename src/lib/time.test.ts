@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDuration, formatTime, startOfLocalDay, toEpochMs } from './time';
+import {
+  formatAge,
+  formatAsOf,
+  formatDuration,
+  formatTime,
+  startOfLocalDay,
+  toEpochMs,
+} from './time';
 
 describe('time', () => {
   it('[TIME-1] formatTime is local hh:mm:ss, zero padded', () => {
@@ -33,5 +40,13 @@ describe('startOfLocalDay', () => {
       2026, 10, 24, 0,
     ]);
     expect(startOfLocalDay(now)).toMatch(/Z$/);
+  });
+});
+
+describe('formatAsOf', () => {
+  it('[CACHE-ASOF] a clock time today, the date too when the last known state is older', () => {
+    const now = new Date(2026, 10, 25, 9, 30, 0).getTime();
+    expect(formatAsOf(new Date(2026, 10, 25, 8, 5, 7).getTime(), now)).toBe('08:05:07');
+    expect(formatAsOf(new Date(2026, 10, 24, 16, 0, 1).getTime(), now)).toBe('2026-11-24 16:00:01');
   });
 });

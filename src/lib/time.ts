@@ -54,3 +54,10 @@ export function startOfLocalDay(now: number): string {
   d.setHours(0, 0, 0, 0);
   return d.toISOString();
 }
+
+/** A clock time when `ms` is today (local), else date and time: "as of" labels that may be old. */
+export function formatAsOf(ms: number, now: number = Date.now()): string {
+  return new Date(ms).toDateString() === new Date(now).toDateString()
+    ? formatTime(ms)
+    : formatDateTime(ms);
+}

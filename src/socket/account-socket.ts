@@ -166,7 +166,7 @@ export class AccountSocket {
     this.needsSignIn = false;
     this.attempt = 0;
     this.inbound = new InboundQueue(
-      (result, receivedAt, connId) => this.onDecoded(result, receivedAt, connId),
+      (result, receivedAt, connId, data) => this.onDecoded(result, receivedAt, connId, data),
       this.opts.createDecoder ?? createWorkerDecoder,
     );
     const env = this.opts.environment === undefined ? browserEnvironment() : this.opts.environment;
@@ -469,7 +469,12 @@ export class AccountSocket {
     this.inbound?.push(data, this.stats.lastMessageAt, connId);
   }
 
-  private onDecoded(result: NormalizeResult, receivedAt: number, connId: number): void {
+  private onDecoded(
+    result: NormalizeResult,
+    receivedAt: number,
+    connId: number,
+    data: unknown,
+  ): void {
     if (connId !== this.connectionId) return;
     if (!result.ok) {
       this.stats.framesDropped[result.reason] = (this.stats.framesDropped[result.reason] ?? 0) + 1;

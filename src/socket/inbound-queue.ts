@@ -20,7 +20,13 @@ export const OFF_THREAD_MIN_CHARS = 1 << 20;
 
 type Pending = { data: unknown; receivedAt: number; tag: number };
 
-export type DecodedHandler = (result: NormalizeResult, receivedAt: number, tag: number) => void;
+/** `data` is the raw frame, for diagnostics of the ones that fail. */
+export type DecodedHandler = (
+  result: NormalizeResult,
+  receivedAt: number,
+  tag: number,
+  data: unknown,
+) => void;
 
 export class InboundQueue {
   private readonly pending: Pending[] = [];
@@ -43,7 +49,7 @@ export class InboundQueue {
   /** `tag` travels with the frame to the handler (the socket passes its connection id). */
   push(data: unknown, receivedAt: number, tag: number): void {
     if (this.pending.length === 0 && !this.draining && !this.wantsOffThread(data)) {
-      this.onDecoded(normalizeServerFrame(data), receivedAt, tag);
+      this.onDecoded(normalizeServerFrame(data), receivedAt, tag, data);
       return;
     }
     this.pending.push({ data, receivedAt, tag });
@@ -100,7 +106,7 @@ export class InboundQueue {
       } else {
         result = normalizeServerFrame(next.data);
       }
-      this.onDecoded(result, next.receivedAt, next.tag);
+      this.onDecoded(result, next.receivedAt, next.tag, next.data);
       if (generation !== this.generation) return;
     }
     this.draining = false;

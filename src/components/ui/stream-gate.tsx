@@ -4,7 +4,7 @@
  * the link is down — data is never shown as live when it is not.
  */
 import type { ReactNode } from 'react';
-import { formatTime } from '../../lib/time';
+import { formatAsOf, formatTime } from '../../lib/time';
 import { useConnectionState, useTopicFreshness } from '../../stores';
 
 export function StreamGate({
@@ -39,6 +39,8 @@ export function StreamGate({
   }
   if (!loaded) return <Skeleton rows={skeletonRows} label={`Loading ${what}…`} />;
   const stale = freshness.status === 'stale';
+  // Painted from the on-device cache: the last known state, not live, until the snapshot lands.
+  const cached = freshness.status === 'cached';
   return (
     <div>
       {stale && (
@@ -52,10 +54,27 @@ export function StreamGate({
               : `${connection.reason}.`}
         </p>
       )}
-      <div className={stale ? 'opacity-60' : ''}>{children}</div>
+      {cached && (
+        <p
+          role="status"
+          data-testid="cached-banner"
+          className="mb-3 rounded border border-warn px-3 py-2 text-warn"
+        >
+          Last known at {formatAsOf(freshness.asOf)} —{' '}
+          {connection.status === 'disconnected' ? 'not connected' : 'connecting…'}
+        </p>
+      )}
+      <div className={stale ? 'opacity-60' : cached ? CACHED_LOOK : ''}>{children}</div>
     </div>
   );
 }
+
+/**
+ * Cached content is drained of colour (no green/red: nothing here is moving) and outlined,
+ * rather than faded: fading to 60% would drop muted text to 3.3:1, under WCAG AA's 4.5:1;
+ * grayscale keeps each colour's luminance, so contrast is unchanged.
+ */
+const CACHED_LOOK = 'rounded outline-1 outline-offset-4 outline-muted outline-dashed grayscale';
 
 export function Skeleton({ rows, label }: { rows: number; label: string }) {
   return (

@@ -26,6 +26,7 @@ import {
   useNews,
   useOrderCounts,
   usePnlCandles,
+  usePnlInterval,
   usePositions,
   usePositionTotals,
 } from '../../stores';
@@ -157,7 +158,13 @@ function TodayPnl({ accountId, search }: { accountId: string; search: string }) 
   const [startTime] = useState(() => startOfLocalDay(Date.now()));
   useStream({ topic: 'pnl', params: { accountId, interval: '5m', startTime } });
   const candles = usePnlCandles(pnlKey(accountId));
-  const closes = useMemo(() => candles.map((c) => c.close), [candles]);
+  // The series may still be another page's (the P&L page's range, or the cache of it) until
+  // this subscription's snapshot lands: only 5-minute candles are "today in 5-minute steps".
+  const interval = usePnlInterval(pnlKey(accountId));
+  const closes = useMemo(
+    () => (interval === '5m' ? candles.map((c) => c.close) : []),
+    [candles, interval],
+  );
   const last = closes.at(-1);
   return (
     <section aria-labelledby="today-pnl" className="rounded border border-border bg-panel p-3">

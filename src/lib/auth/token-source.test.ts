@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/index';
-import { createDevLogin, createStaticToken, fetchAccounts } from './token-source';
+import {
+  createDevLogin,
+  createStaticToken,
+  fetchAccounts,
+  jwtSubject,
+  resumeDevLogin,
+} from './token-source';
 
 describe('token sources against the embedded server', () => {
   let server: RunningServer;
@@ -30,5 +36,29 @@ describe('token sources against the embedded server', () => {
   it('[TOKEN-3] a pasted token is returned as is; an empty one is refused', async () => {
     expect(await createStaticToken(' abc ').getToken()).toBe('abc');
     expect(() => createStaticToken('  ')).toThrow(/paste/);
+  });
+
+  it('[TOKEN-4] a dev session resumes from its refresh token alone after a reload, following rotation', async () => {
+    const before = await createDevLogin(server.httpUrl, 'demo', 'demo');
+    const saved = before.resume?.();
+    expect(saved?.kind).toBe('refresh');
+    if (saved?.kind !== 'refresh') return;
+    expect(saved.userId).toBe('u-1001');
+    const resumed = resumeDevLogin(server.httpUrl, saved.refreshToken, saved.userId);
+    const token = await resumed.getToken();
+    expect((await fetchAccounts(server.httpUrl, token)).map((a) => a.accountId)).toContain(
+      'A-10001',
+    );
+    expect(jwtSubject(token)).toBe('u-1001');
+    const after = resumed.resume?.();
+    expect(after?.kind === 'refresh' && after.refreshToken).not.toBe(saved.refreshToken);
+    await expect(resumeDevLogin(server.httpUrl, 'forged', undefined).getToken()).rejects.toThrow();
+  });
+
+  it('[TOKEN-5] the JWT subject is read only from a well-formed payload', () => {
+    expect(jwtSubject('opaque-token')).toBeUndefined();
+    expect(jwtSubject('a.%%%.c')).toBeUndefined();
+    expect(jwtSubject(`a.${btoa('{"sub":42}')}.c`)).toBeUndefined();
+    expect(createStaticToken('opaque').userId).toBeUndefined();
   });
 });

@@ -1,13 +1,21 @@
 /**
  * Token sources for AccountSocket.getToken(), called on every connection attempt and on
- * every refresh warning. Tokens live in memory only: never localStorage, URLs or logs.
+ * every refresh warning. Tokens live in memory, and at most in this tab's sessionStorage so a
+ * reload resumes the session (src/app/session-store.ts, via `resume()`): never localStorage,
+ * URLs or logs.
  */
 import { PROTOCOL_DEFAULTS, type AccountInfo } from '../../protocol';
 
 export type TokenSource = {
   getToken(): Promise<string>;
   userId?: string;
+  /** What this tab needs to resume after a reload: the refresh token, or the pasted token. */
+  resume?(): ResumeTokens;
 };
+
+export type ResumeTokens =
+  | { kind: 'refresh'; refreshToken: string; userId?: string }
+  | { kind: 'static'; token: string; userId?: string };
 
 type TokenResponse = {
   access_token: string;
@@ -42,11 +50,41 @@ export async function createDevLogin(
   password: string,
   now: () => number = Date.now,
 ): Promise<TokenSource> {
-  let current = await postToken(apiBase, { grant_type: 'password', username, password });
-  let fetchedAt = now();
+  const first = await postToken(apiBase, { grant_type: 'password', username, password });
+  return refreshingSource(apiBase, first, now(), now);
+}
+
+/**
+ * A dev session resumed after a reload from its refresh token alone: the first getToken()
+ * refreshes. A refused refresh token rejects, and the UI asks to sign in.
+ */
+export function resumeDevLogin(
+  apiBase: string,
+  refreshToken: string,
+  userId: string | undefined,
+  now: () => number = Date.now,
+): TokenSource {
+  const expired: TokenResponse = {
+    access_token: '',
+    refresh_token: refreshToken,
+    expires_in: 0,
+    ...(userId ? { user_id: userId } : {}),
+  };
+  return refreshingSource(apiBase, expired, -Infinity, now);
+}
+
+function refreshingSource(
+  apiBase: string,
+  initial: TokenResponse,
+  initialAt: number,
+  now: () => number = Date.now,
+): TokenSource {
+  let current = initial;
+  let fetchedAt = initialAt;
   let refreshing: Promise<TokenResponse> | undefined;
+  const userId = initial.user_id;
   return {
-    ...(current.user_id ? { userId: current.user_id } : {}),
+    ...(userId ? { userId } : {}),
     async getToken() {
       if (now() < fetchedAt + current.expires_in * 1000 - EARLY_MS && !refreshing) {
         return current.access_token;
@@ -56,10 +94,17 @@ export async function createDevLogin(
         grant_type: 'refresh_token',
         refresh_token: current.refresh_token ?? '',
       }).finally(() => (refreshing = undefined));
-      current = await refreshing;
+      // The server rotates refresh tokens; keep the newest (resume() hands it out).
+      const next = await refreshing;
+      current = { ...next, refresh_token: next.refresh_token ?? current.refresh_token };
       fetchedAt = now();
       return current.access_token;
     },
+    resume: () => ({
+      kind: 'refresh',
+      refreshToken: current.refresh_token ?? '',
+      ...(userId ? { userId } : {}),
+    }),
   };
 }
 
@@ -67,7 +112,29 @@ export async function createDevLogin(
 export function createStaticToken(token: string): TokenSource {
   const trimmed = token.trim();
   if (!trimmed) throw new Error('paste an access token');
-  return { getToken: async () => trimmed };
+  const userId = jwtSubject(trimmed);
+  return {
+    getToken: async () => trimmed,
+    ...(userId ? { userId } : {}),
+    resume: () => ({ kind: 'static', token: trimmed, ...(userId ? { userId } : {}) }),
+  };
+}
+
+/**
+ * The `sub` claim of a JWT, read without verifying it: only to key this user's on-device
+ * cache (the server verifies the token; a forged one gets no data, only its own empty cache).
+ * Undefined for an opaque token, which then gets no cache.
+ */
+export function jwtSubject(token: string): string | undefined {
+  const part = token.split('.')[1];
+  if (!part) return undefined;
+  try {
+    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const sub = (JSON.parse(json) as { sub?: unknown }).sub;
+    return typeof sub === 'string' && sub.length > 0 && sub.length <= 200 ? sub : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function fetchAccounts(apiBase: string, token: string): Promise<AccountInfo[]> {

@@ -4,6 +4,7 @@ import {
   applyConnectionState,
   countDrops,
   initialConnectionState,
+  markCached,
   markError,
   markLive,
   markLoading,
@@ -52,5 +53,24 @@ describe('connection store reducers', () => {
       s = recordError(s, { at: i, code: 'X', message: `${i}` });
     expect(s.lastErrors.length).toBe(MAX_ERRORS);
     expect(s.lastErrors[MAX_ERRORS - 1]?.message).toBe(`${MAX_ERRORS + 4}`);
+  });
+
+  it('[CACHE-FRESH-1] cached: set only on a key without server data, kept while expected or down, replaced by a snapshot or an error', () => {
+    let s = applyConnectionState(initialConnectionState(), subscribed(1));
+    s = markCached(s, 'account:A', 500, 2);
+    expect(s.freshness.get('account:A')).toEqual({ status: 'cached', since: 2, asOf: 500 });
+    s = markLoading(s, 'account:A', 3); // subscribing does not demote it to a bare skeleton
+    expect(s.freshness.get('account:A')?.status).toBe('cached');
+    s = applyConnectionState(s, reconnecting(4)); // never "stale since": it was never live
+    expect(s.freshness.get('account:A')?.status).toBe('cached');
+    s = markLive(s, 'account:A', 5);
+    expect(s.freshness.get('account:A')?.status).toBe('live');
+    // A live, stale or refused key is never painted over by the cache.
+    expect(markCached(s, 'account:A', 600, 6)).toBe(s);
+    s = markError(s, 'account:X', 'ACCESS_DENIED', 'no', 7);
+    expect(markCached(s, 'account:X', 600, 8)).toBe(s);
+    s = markLoading(s, 'pnl:A', 9);
+    s = markCached(s, 'pnl:A', 600, 10);
+    expect(markError(s, 'pnl:A', 'X', 'y', 11).freshness.get('pnl:A')?.status).toBe('error');
   });
 });

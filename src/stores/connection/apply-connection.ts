@@ -8,6 +8,8 @@
  *   stale    the connection went down at `since`; only a NEW snapshot for that key makes it
  *            live again (live updates alone never do: the gap may have lost events)
  *   error    the server refused the subscription (e.g. ACCESS_DENIED)
+ *   cached   the stores hold this key's last known state from the on-device cache, as of
+ *            `asOf` (src/stores/persist); never live: only the server's snapshot replaces it
  */
 import type { ConnectionState, ConnectionStatus } from '../../socket/types';
 
@@ -16,6 +18,7 @@ export type TopicFreshness =
   | Readonly<{ status: 'loading'; since: number }>
   | Readonly<{ status: 'live'; since: number }>
   | Readonly<{ status: 'stale'; since: number }>
+  | Readonly<{ status: 'cached'; since: number; asOf: number }>
   | Readonly<{ status: 'error'; since: number; code: string; message: string }>;
 
 export type ErrorRecord = Readonly<{ at: number; code: string; message: string; key?: string }>;
@@ -79,12 +82,35 @@ function setFreshness(
   return { ...state, freshness };
 }
 
+/** [CACHE-FRESH-1] Expecting a key keeps its cached state: cached already means "loading". */
 export function markLoading(
   state: ConnectionStoreState,
   key: string,
   now: number,
 ): ConnectionStoreState {
+  if (state.freshness.get(key)?.status === 'cached') return state;
   return setFreshness(state, key, { status: 'loading', since: now });
+}
+
+/**
+ * [CACHE-FRESH-1] The cache painted `key` as of `asOf`. Only a key with no server data yet
+ * (idle or loading) can become cached: a snapshot that won the race is never overwritten.
+ */
+export function markCached(
+  state: ConnectionStoreState,
+  key: string,
+  asOf: number,
+  now: number,
+): ConnectionStoreState {
+  const current = state.freshness.get(key)?.status ?? 'idle';
+  if (current !== 'idle' && current !== 'loading') return state;
+  return setFreshness(state, key, { status: 'cached', since: now, asOf });
+}
+
+/** True while `key` may still receive cached data (no snapshot, no error yet). */
+export function acceptsCache(state: ConnectionStoreState, key: string): boolean {
+  const current = state.freshness.get(key)?.status ?? 'idle';
+  return current === 'idle' || current === 'loading' || current === 'cached';
 }
 
 /** [STORE-FRESH-LIVE] Only a snapshot calls this. */

@@ -7,6 +7,7 @@ import {
   markError,
   markLive,
   markLoading,
+  markCached,
   recordError,
   setRtt,
   countDrops,
@@ -32,6 +33,8 @@ export const setTopicLoading = (key: string, now = Date.now()): void =>
   updateConnection((st) => markLoading(st, key, now));
 export const setTopicLive = (key: string, now = Date.now()): void =>
   updateConnection((st) => markLive(st, key, now));
+export const setTopicCached = (key: string, asOf: number, now = Date.now()): void =>
+  updateConnection((st) => markCached(st, key, asOf, now));
 export const setTopicError = (key: string, code: string, message: string, now = Date.now()): void =>
   updateConnection((st) => markError(st, key, code, message, now));
 export const forgetTopic = (key: string): void => updateConnection((st) => forgetKey(st, key));
