@@ -45,6 +45,12 @@ export class IntentTable {
     return this.tabs.get(tabId)?.get(key);
   }
 
+  /** Whether a tab other than `self` wants `key` (with any params). */
+  wantedByOthers(key: string, self: string): boolean {
+    for (const [tabId, intents] of this.tabs) if (tabId !== self && intents.has(key)) return true;
+    return false;
+  }
+
   /** How many tabs want `key` (with any params). */
   wanters(key: string): number {
     let n = 0;

@@ -246,6 +246,27 @@ describe('SharedAccountStream', () => {
     expect(b.locks.heldNames().some((n) => n.includes(':tab:a'))).toBe(false);
   });
 
+  it('[TAB-20] the leader relays only keys another tab wants: a lone tab clones nothing per message', async () => {
+    const b = browser();
+    b.open('a', [accountSub(), NEWS]);
+    const t2 = b.open('b', [NEWS]);
+    await settle();
+    const socket = b.socket();
+    socket.ackAll(snapshotFor);
+    socket.emit(accountSub(), orderUpdateMsg(sampleOrder()));
+    await settle();
+    const relayed = () =>
+      b.bus.posted.flatMap((m) => {
+        const msg = m as { t: string; meta?: { subscriptionKey?: string } };
+        return msg.t === 'msg' ? [msg.meta?.subscriptionKey] : [];
+      });
+    expect(relayed()).toEqual(['news']);
+    t2.stream.stop();
+    await settle();
+    socket.emit(NEWS, { kind: 'subscribed', topic: 'news', snapshot: { articles: [] } });
+    expect(relayed()).toEqual(['news']);
+  });
+
   it('[TAB-16] relayed messages are structured-clonable and carry no credentials', async () => {
     const b = browser();
     b.open('a', [accountSub()]);

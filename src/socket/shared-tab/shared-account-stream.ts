@@ -201,7 +201,13 @@ export class SharedAccountStream {
       onState: (s) => this.onLeaderState(s),
       onMessage: (msg, meta) => {
         this.client.onMessage(self, msg, meta);
-        this.post({ t: 'msg', from: self, msg, meta });
+        // Cloning every message of a burst for nobody would tax a lone tab: relay only what
+        // another tab wants (a tab that joins later asks for a snapshot anyway).
+        const key = meta.subscriptionKey;
+        if (
+          key === undefined ? this.table.tabIds().length > 1 : this.table.wantedByOthers(key, self)
+        )
+          this.post({ t: 'msg', from: self, msg, meta });
       },
       onDrop: (reason, detail) => {
         this.client.onDrop(reason, detail);
