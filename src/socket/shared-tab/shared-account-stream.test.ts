@@ -267,6 +267,31 @@ describe('SharedAccountStream', () => {
     expect(relayed()).toEqual(['news']);
   });
 
+  it('[TAB-21] when a lock is refused (sandboxed frame) the tab streams on its own instead of not at all', async () => {
+    let made: FakeSocket | undefined;
+    const listener = recordingListener();
+    const stream = new SharedAccountStream({
+      groupName: 'group',
+      tabId: 'solo',
+      locks: {
+        request: () => Promise.reject(new Error('SecurityError: locks are not allowed here')),
+      },
+      openChannel: new FakeBus().forTab('solo'),
+      createSocket: (l) => (made = new FakeSocket(l)),
+      listener,
+      markStale: () => {},
+      log: () => {},
+    });
+    stream.start();
+    stream.subscribe(NEWS);
+    await settle();
+    expect(stream.getRole()).toBe('leader');
+    expect(made?.started).toBe(true);
+    expect(keysOf(made!)).toEqual(['news']);
+    made!.ackAll(snapshotFor);
+    expect(kinds(listener.heard)).toEqual(['subscribed']);
+  });
+
   it('[TAB-16] relayed messages are structured-clonable and carry no credentials', async () => {
     const b = browser();
     b.open('a', [accountSub()]);

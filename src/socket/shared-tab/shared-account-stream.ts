@@ -128,14 +128,7 @@ export class SharedAccountStream {
       () => this.reclaim(),
       () => this.stop('page closed'),
     );
-    void this.join().catch((e: unknown) => {
-      this.log(`could not join the other tabs: ${String(e)}`);
-      this.leave({
-        status: 'disconnected',
-        needsSignIn: false,
-        reason: 'cannot share the connection',
-      });
-    });
+    void this.join().catch((e: unknown) => this.runAlone(e));
   }
 
   stop(reason = 'stopped'): void {
@@ -170,13 +163,13 @@ export class SharedAccountStream {
     this.name = name;
     const signal = this.abort.signal;
     // Held for life: the leader queues for it to learn when this tab is gone, crash included.
-    await new Promise<void>((granted) => {
+    await new Promise<void>((granted, failed) => {
       this.opts.locks
         .request(`${name}:tab:${this.opts.tabId}`, { signal }, () => {
           granted();
           return new Promise<void>((release) => this.releaseLocks.push(release));
         })
-        .catch(() => granted());
+        .catch((e: unknown) => (this.left ? granted() : failed(e)));
     });
     if (this.left) return;
     const channel = this.opts.openChannel(`${name}:bus`);
@@ -188,13 +181,31 @@ export class SharedAccountStream {
     this.opts.locks.request(`${name}:leader`, { signal }, () => this.lead()).catch(ignoreAbort);
   }
 
+  /**
+   * Sharing failed to set up (a lock refused, e.g. in a sandboxed frame): this tab streams on
+   * its own, as without sharing, rather than not at all.
+   */
+  private runAlone(e: unknown): void {
+    if (this.left || this.hub) return;
+    this.log(`cannot share the connection with other tabs, using this tab's own: ${String(e)}`);
+    this.channel?.close();
+    this.channel = undefined;
+    for (const tab of this.table.tabIds()) if (tab !== this.opts.tabId) this.table.remove(tab);
+    this.startHub();
+  }
+
   private lead(): Promise<void> {
     if (this.left) return Promise.resolve();
     const previous = this.leaderId;
-    this.leaderId = this.opts.tabId;
-    this.sawLeader = true;
     // The lock is free only when the previous leader is gone: its intents go with it.
     if (previous && previous !== this.opts.tabId) this.table.remove(previous);
+    this.startHub();
+    return new Promise<void>((release) => this.releaseLocks.push(release));
+  }
+
+  private startHub(): void {
+    this.leaderId = this.opts.tabId;
+    this.sawLeader = true;
     this.table.set(this.opts.tabId, this.client.intents());
     const self = this.opts.tabId;
     this.hub = new LeaderHub(this.table, (l) => this.opts.createSocket(l), {
@@ -232,7 +243,6 @@ export class SharedAccountStream {
     });
     this.opts.onRole?.('leader');
     this.hub.start();
-    return new Promise<void>((release) => this.releaseLocks.push(release));
   }
 
   private onLeaderState(state: ConnectionState): void {
