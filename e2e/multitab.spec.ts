@@ -39,7 +39,8 @@ async function openTabs(page: Page, n: number): Promise<Page[]> {
 
 type BadgeLog = { t: number; text: string }[];
 
-/** Every page of the context writes down each change of its connection badge, with the time. */
+/** Every page of the context writes down each change of its connection badge, with the time
+ * (and, for TAB_DEBUG, when its main thread ran late: contention shows there first). */
 async function recordBadges(page: Page): Promise<void> {
   await page.context().addInitScript(() => {
     const log: { t: number; text: string }[] = [];
@@ -48,6 +49,14 @@ async function recordBadges(page: Page): Promise<void> {
       const text = document.querySelector('[data-testid="connection-status"]')?.textContent ?? '';
       if (text !== log.at(-1)?.text) log.push({ t: Date.now(), text });
     }).observe(document, { subtree: true, childList: true, characterData: true });
+    // When this page's main thread ran a 50 ms timer late by over 100 ms (TAB_DEBUG prints it).
+    const late: { t: number; ms: number }[] = [];
+    (window as unknown as { __late: typeof late }).__late = late;
+    let due = Date.now() + 50;
+    setInterval(() => {
+      if (Date.now() - due > 100) late.push({ t: Date.now(), ms: Date.now() - due });
+      due = Date.now() + 50;
+    }, 50);
   });
 }
 
@@ -85,7 +94,16 @@ async function failover(request: APIRequestContext, leader: Page, rest: Page[]):
       })
       .toBe(true);
     const after = (await badgeLog(p)).filter((e) => e.t >= t0);
-    if (process.env.TAB_DEBUG) console.log(after.map((e) => `${e.t - t0} ${e.text}`).join(' | '));
+    if (process.env.TAB_DEBUG) {
+      console.log(after.map((e) => `${e.t - t0} ${e.text}`).join(' | '));
+      const late = await p.evaluate(
+        () => (window as unknown as { __late: { t: number; ms: number }[] }).__late,
+      );
+      const during = late.filter((l) => l.t >= t0 && l.t <= t0 + liveMs + 3_000);
+      console.log(
+        `  main thread late during the takeover, ms: ${during.map((l) => l.ms).join(', ')}`,
+      );
+    }
     const down = after.findIndex((e) => e.text !== 'Live');
     liveMs = Math.max(liveMs, after.slice(down).find((e) => e.text === 'Live')!.t - t0);
   }
