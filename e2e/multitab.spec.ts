@@ -240,3 +240,31 @@ test('[TAB-E2E-4] signing out in the leader tab hands the connection to the othe
   await expect.poll(async () => (await connections(request)).count).toBe(1);
   await expect(leader.getByLabel('Username')).toBeVisible();
 });
+
+test('[TAB-E2E-5] the leader tab crashes (no unload, no goodbye): another takes over within 2 s', async ({
+  page,
+  request,
+}) => {
+  const pages = await openTabs(page, 2);
+  const leader = await leaderOf(pages);
+  const rest = pages.filter((p) => p !== leader);
+  const cdp = await page.context().newCDPSession(leader);
+  const t0 = Date.now();
+  void cdp.send('Page.crash').catch(() => {});
+  for (;;) {
+    const c = await connections(request);
+    const subs = c.connections[0]?.subscriptions ?? [];
+    if (
+      c.count === 1 &&
+      KEYS.every((k) => subs.includes(k)) &&
+      (await roleOf(rest[0]!)) === 'leader'
+    )
+      break;
+    if (Date.now() - t0 > 10_000) throw new Error(`no new leader: ${JSON.stringify(c)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const ms = Date.now() - t0;
+  console.log(`[TAB] leader crash → new socket subscribed: ${ms} ms`);
+  expect(ms).toBeLessThan(2_000);
+  await expect(rest[0]!.getByTestId('connection-status')).toHaveText('Live');
+});
