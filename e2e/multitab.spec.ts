@@ -268,3 +268,20 @@ test('[TAB-E2E-5] the leader tab crashes (no unload, no goodbye): another takes 
   expect(ms).toBeLessThan(2_000);
   await expect(rest[0]!.getByTestId('connection-status')).toHaveText('Live');
 });
+
+test('[TAB-E2E-6] two tabs on /pnl with different ranges: the tab last looked at is streamed, the other says stale', async ({
+  page,
+}) => {
+  const stale = (p: Page) => p.getByText(/Data is stale/);
+  await signIn(page, `/pnl?account=${DEMO_ACCOUNT}&range=1W`);
+  const other = await page.context().newPage();
+  await signIn(other, `/pnl?account=${DEMO_ACCOUNT}&range=today`);
+  // One key, one server subscription: the newer claim (the tab just opened) wins.
+  await expect(stale(page)).toBeVisible();
+  await expect(stale(other)).toHaveCount(0);
+  // The trader comes back to the first tab: it claims its range again.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(stale(page)).toHaveCount(0);
+  await expect(stale(other)).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
+});
