@@ -1,19 +1,24 @@
 /**
- * Owns the one AccountSocket of the signed-in session and wires it to the store dispatcher.
- * Signing out stops the socket and empties every store, so the next user sees nothing of this one.
+ * Owns the account stream of the signed-in session and wires it to the store dispatcher: one
+ * AccountSocket per browser, shared by the user's tabs (src/socket/shared-tab), or this tab's
+ * own where sharing is unavailable. Signing out stops it (this tab leaves the group) and empties
+ * every store, so the next user sees nothing of this one.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { AccountSocket } from '../socket/account-socket';
 import { createDispatcher } from '../socket/dispatcher';
+import {
+  createAccountStream,
+  type AccountStream,
+} from '../socket/shared-tab/create-account-stream';
 import { resetAllStores } from '../stores/reset';
 import { startSessionCache } from '../stores/persist/session-cache';
 import type { Session } from './session';
 import { wireDiagnostics } from './wire-diagnostics';
 
-const SocketContext = createContext<AccountSocket | undefined>(undefined);
+const SocketContext = createContext<AccountStream | undefined>(undefined);
 
 export function SocketProvider({ session, children }: { session: Session; children: ReactNode }) {
-  const [socket, setSocket] = useState<AccountSocket>();
+  const [socket, setSocket] = useState<AccountStream>();
   useEffect(() => {
     // Before the socket: the last known state paints while it connects (src/stores/persist).
     // Never for a replay: a recording must neither show nor overwrite the live account's cache.
@@ -22,11 +27,13 @@ export function SocketProvider({ session, children }: { session: Session; childr
       : startSessionCache(session.tokens.userId, session.endpoints.apiBase);
     const dispatcher = createDispatcher();
     const diagnostics = wireDiagnostics(session, dispatcher);
-    const s = new AccountSocket({
+    const s = createAccountStream({
       url: session.endpoints.wsUrl,
       getToken: () => session.tokens.getToken(),
+      userId: session.tokens.userId,
       listener: diagnostics.listener,
       WebSocketImpl: diagnostics.WebSocketImpl,
+      share: !session.replay,
     });
     diagnostics.attach(s);
     setSocket(s);
@@ -43,7 +50,7 @@ export function SocketProvider({ session, children }: { session: Session; childr
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 }
 
-export function useAccountSocket(): AccountSocket {
+export function useAccountSocket(): AccountStream {
   const socket = useContext(SocketContext);
   if (!socket) throw new Error('useAccountSocket outside SocketProvider');
   return socket;

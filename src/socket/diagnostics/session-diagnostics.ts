@@ -70,7 +70,7 @@ export class SessionDiagnostics implements DiagnosticsSource {
   listen(inner: SocketListener & SocketListenerExtras & Partial<Pick<Dispatcher, 'stats'>>) {
     if (inner.stats) this.dispatcher = inner as Pick<Dispatcher, 'stats'>;
     const model = this.model;
-    const listener: SocketListener & SocketListenerExtras = {
+    const listener: SocketListener & Required<SocketListenerExtras> = {
       onState: (state: ConnectionState) => {
         model.recordState(state);
         inner.onState(state);

@@ -8,6 +8,7 @@ import {
   markError,
   markLive,
   markLoading,
+  markStale,
   recordError,
   MAX_ERRORS,
 } from './apply-connection';
@@ -43,6 +44,17 @@ describe('connection store reducers', () => {
     s = applyConnectionState(s, { status: 'connected', reason: 'socket open', since: 25 });
     s = applyConnectionState(s, reconnecting(30));
     expect(s.freshness.get('account:A')).toEqual({ status: 'stale', since: 10 });
+  });
+
+  it('[STORE-FRESH-KEY] one key can go stale while the link stays up; errors and unknown keys are left alone', () => {
+    let s = applyConnectionState(initialConnectionState(), subscribed(1));
+    s = markLive(s, 'pnl:A', 2);
+    s = markError(s, 'account:X', 'ACCESS_DENIED', 'no', 3);
+    s = markStale(s, 'pnl:A', 5);
+    expect(s.freshness.get('pnl:A')).toEqual({ status: 'stale', since: 5 });
+    expect(markStale(s, 'account:X', 6)).toBe(s);
+    expect(markStale(s, 'news', 6)).toBe(s);
+    expect(s.connection.status).toBe('subscribed');
   });
 
   it('[STORE-DIAG-1] drop counts add up; last errors are bounded', () => {

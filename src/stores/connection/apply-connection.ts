@@ -122,6 +122,17 @@ export function markLive(
   return setFreshness(state, key, { status: 'live', since: now });
 }
 
+/** One key stale while the link stays up (another tab's params are streamed, issue 7). */
+export function markStale(
+  state: ConnectionStoreState,
+  key: string,
+  now: number,
+): ConnectionStoreState {
+  const f = state.freshness.get(key);
+  if (f?.status !== 'live' && f?.status !== 'loading') return state;
+  return setFreshness(state, key, { status: 'stale', since: now });
+}
+
 export function markError(
   state: ConnectionStoreState,
   key: string,

@@ -1,0 +1,85 @@
+/**
+ * The leader tab's side: the one real socket, fed the merged intents of every tab, and a
+ * listener that hands each validated message to this tab and to every other tab.
+ *
+ * A tab that joins (or lost its snapshots in a leader change) says which keys it lacks; the
+ * leader re-subscribes those keys so the server sends a fresh snapshot, which every tab on
+ * that key applies (a snapshot replaces state, so the others just converge again). The
+ * server's truth is the only source: nothing is cached and replayed from a tab's memory.
+ */
+import type { DropReason, InboundMessage, Subscription } from '../../protocol';
+import type { SocketStats } from '../account-socket';
+import type { SubscriptionRegistry } from '../subscription-registry';
+import type { ConnectionState, MessageMeta, SocketListener } from '../types';
+import { planSync, type IntentTable } from './intent-table';
+import { stableKey } from './stable-key';
+
+/** The part of AccountSocket the hub drives (AccountSocket satisfies it). */
+export type LeaderSocket = {
+  readonly registry: SubscriptionRegistry;
+  start(): void;
+  stop(reason?: string): void;
+  subscribe(sub: Subscription): void;
+  unsubscribe(key: string): void;
+  getState(): ConnectionState;
+  getStats(): SocketStats;
+};
+
+/** Where the hub sends what the socket says: this tab, and the others. */
+export type HubOutput = {
+  onState(state: ConnectionState): void;
+  onMessage(msg: InboundMessage, meta: MessageMeta): void;
+  onDrop(reason: DropReason, detail: string): void;
+  onRtt(ms: number): void;
+};
+
+export class LeaderHub {
+  readonly socket: LeaderSocket;
+
+  constructor(
+    private readonly table: IntentTable,
+    createSocket: (listener: SocketListener & { onRtt(ms: number): void }) => LeaderSocket,
+    output: HubOutput,
+  ) {
+    // No expect/forget here: which keys a tab shows is each tab's own business (tab-client.ts).
+    this.socket = createSocket({
+      onState: (s) => output.onState(s),
+      onMessage: (m, meta) => output.onMessage(m, meta),
+      onDrop: (r, d) => output.onDrop(r, d),
+      onRtt: (ms) => output.onRtt(ms),
+    });
+  }
+
+  /** Starts with the union of every intent known so far (a takeover resumes them all at once). */
+  start(): void {
+    this.sync();
+    this.socket.start();
+  }
+
+  stop(reason: string): void {
+    this.socket.stop(reason);
+  }
+
+  /** Makes the socket stream exactly the merged intents: subscribe new or changed, drop unwanted. */
+  sync(): void {
+    const current = new Map(this.socket.registry.all().map((e) => [e.key, e.sub]));
+    const plan = planSync(current, this.table.desired());
+    for (const sub of plan.subscribe) this.socket.subscribe(sub);
+    for (const key of plan.unsubscribe) this.socket.unsubscribe(key);
+  }
+
+  /**
+   * `tabId` lacks the snapshot of `keys`. A key whose snapshot is still on its way (pending)
+   * reaches every tab anyway; one already delivered is asked for again. A key streamed with
+   * another tab's params is skipped: a snapshot would not be this tab's data.
+   */
+  resnapshot(tabId: string, keys: readonly string[]): void {
+    for (const key of keys) {
+      const entry = this.socket.registry.get(key);
+      const intent = this.table.intentOf(tabId, key);
+      if (!entry || !intent || entry.status.state === 'pending') continue;
+      if (stableKey(entry.sub) !== stableKey(intent.sub)) continue;
+      this.socket.subscribe(entry.sub);
+    }
+  }
+}
