@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverMessages, type InboundMessage } from '../../protocol';
 import { FakeWebSocket } from '../../testing/fake-websocket';
 import { AccountSocket, type WebSocketCtor } from '../account-socket';
-import type { ConnectionState } from '../types';
+import type { ConnectionState, MessageMeta } from '../types';
 import { Recorder } from './recorder';
 import { parseRecording } from './recording-format';
 import { ReplayPlayer } from './replay-player';
@@ -13,6 +13,7 @@ const TOKEN =
 
 function app(WebSocketImpl: WebSocketCtor) {
   const messages: InboundMessage[] = [];
+  const metas: MessageMeta[] = [];
   const drops: string[] = [];
   const states: ConnectionState[] = [];
   const socket = new AccountSocket({
@@ -20,7 +21,10 @@ function app(WebSocketImpl: WebSocketCtor) {
     getToken: async () => TOKEN,
     listener: {
       onState: (s) => states.push(s),
-      onMessage: (m) => messages.push(m),
+      onMessage: (m, meta) => {
+        messages.push(m);
+        metas.push(meta);
+      },
       onDrop: (r) => drops.push(r),
     },
     WebSocketImpl,
@@ -29,7 +33,7 @@ function app(WebSocketImpl: WebSocketCtor) {
     log: () => {},
   });
   socket.subscribe({ topic: 'watchlist', params: {} });
-  return { socket, messages, drops, states };
+  return { socket, messages, metas, drops, states };
 }
 
 const added = (seq: number, symbol: string) =>
@@ -171,16 +175,17 @@ describe('record and replay', () => {
     expect(replay.messages.filter((m) => m.kind === 'subscribed')).toHaveLength(1);
     replay.socket.stop();
 
-    // Never asked: after the hold the ack is delivered as recorded and ignored by the socket.
+    // Never asked: after the hold the ack is delivered as recorded and ignored by the socket;
+    // its updates reach the dispatcher with no subscription, which ignores and counts them,
+    // exactly as live does for a stream nobody asked for.
     const never = new ReplayPlayer(recording, { now: () => Date.now(), holdMs: 2000 });
     const other = app(never.WebSocketImpl);
     other.socket.unsubscribe('watchlist');
     other.socket.start();
     await vi.advanceTimersByTimeAsync(20_000);
     expect(never.progress().status).toBe('finished');
-    expect(other.messages.filter((m) => m.kind === 'subscribed' || m.kind === 'update')).toEqual(
-      [],
-    );
+    expect(other.messages.filter((m) => m.kind === 'subscribed')).toEqual([]);
+    expect(other.metas.filter((m) => m.subscriptionKey !== undefined)).toEqual([]);
     other.socket.stop();
   });
 });
