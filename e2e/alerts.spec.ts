@@ -159,8 +159,10 @@ test('a buying-power threshold set in the Alerts panel alerts exactly once per c
   await expect(toast(page, title)).toHaveCount(2);
   await expect(toast(page, title).first()).toContainText('Net buying power is $');
 
-  // Preferences survive a reload (per account, in localStorage) and show as a count.
-  await signIn(page);
+  // Preferences survive a reload (per account, in localStorage) and show as a count; the
+  // session resumes in the same tab (sessionStorage), so there is no sign-in form.
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
   await expect(page.getByRole('button', { name: 'Alerts, 1 threshold set' })).toBeVisible();
   await expect(toasts(page)).toHaveCount(0); // the reload's snapshot is below the line: silent
 });

@@ -29,7 +29,7 @@ export type FaultStats = {
   drops: number;
 };
 
-const INJECTED = [
+export const INJECTED_FRAMES = [
   '{"type":"event", oops',
   '[1,2,3]',
   '{"type":"mystery","payload":{}}',
@@ -120,7 +120,7 @@ export async function startFaultProxy(
         if (rng.next() < (opts.injectChance ?? 0)) {
           stats.injected += 1;
           toClient(
-            INJECTED[Math.floor(rng.next() * INJECTED.length)]!,
+            INJECTED_FRAMES[Math.floor(rng.next() * INJECTED_FRAMES.length)]!,
             Math.max(now, lastDelivery),
           );
         }

@@ -10,6 +10,8 @@ import {
   createAccountStream,
   type AccountStream,
 } from '../socket/shared-tab/create-account-stream';
+import { perfProbe } from '../socket/perf-probe';
+import { pnlSeriesKeys, readAccountState } from '../stores/account-state';
 import { resetAllStores } from '../stores/reset';
 import { startSessionCache } from '../stores/persist/session-cache';
 import type { Session } from './session';
@@ -36,6 +38,7 @@ export function SocketProvider({ session, children }: { session: Session; childr
       share: !session.replay,
     });
     diagnostics.attach(s);
+    perfProbe()?.inspect?.({ account: readAccountState, pnlKeys: pnlSeriesKeys });
     setSocket(s);
     s.start();
     return () => {

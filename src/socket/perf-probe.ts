@@ -1,8 +1,17 @@
 /**
- * Measurement hooks a benchmark installs as `window.__ARIES_PROBE__` before the app loads
- * (bench/). Absent in normal use, where it costs one property read per dispatcher flush.
+ * Hooks a benchmark (bench/) or an e2e test installs as `window.__ARIES_PROBE__` before the app
+ * loads. Absent in normal use, where it costs one property read per dispatcher flush. Nothing
+ * in it can reach the server or another user: it tunes this page's timers and reads its stores.
  */
 import type { Topic } from '../protocol';
+import type { AccountState } from '../stores/account-state';
+
+/** Keepalive and backoff-reset times (ms) a chaos run shortens to stay bounded in time. */
+export type SocketTuning = {
+  pingIntervalMs?: number;
+  pongTimeoutMs?: number;
+  stableAfterMs?: number;
+};
 
 export type PerfProbe = {
   /**
@@ -16,8 +25,25 @@ export type PerfProbe = {
   applied?(topic: Topic, serverTimes: readonly (number | undefined)[]): void;
   /** A flush finished: how long the store writes (and their synchronous selectors) took. */
   flushed?(ms: number): void;
+  socket?: SocketTuning;
+  /** Given a reader of the stores when the session starts (the chaos e2e compares them). */
+  inspect?(read: {
+    account(accountId: string, pnlKey?: string): AccountState;
+    pnlKeys(): string[];
+  }): void;
 };
 
 export function perfProbe(): PerfProbe | undefined {
   return (globalThis as { __ARIES_PROBE__?: PerfProbe }).__ARIES_PROBE__;
+}
+
+/** The probe's socket tuning, keeping only sane values (at least 50 ms). */
+export function probeSocketTuning(): SocketTuning {
+  const wanted = perfProbe()?.socket ?? {};
+  const out: SocketTuning = {};
+  for (const k of ['pingIntervalMs', 'pongTimeoutMs', 'stableAfterMs'] as const) {
+    const v = wanted[k];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 50) out[k] = v;
+  }
+  return out;
 }

@@ -8,15 +8,11 @@ import WebSocket from 'ws';
 import { login, startTestServer } from '../../server/conformance/harness';
 import { startFaultProxy, type FaultStats } from '../../server/chaos/fault-proxy';
 import { createRng } from '../../server/sim/rng';
-import type { Candle, Order, Position, Watchlist } from '../protocol';
 import { AccountSocket, type WebSocketCtor } from '../socket/account-socket';
 import { createDispatcher } from '../socket/dispatcher';
-import { balancesStore } from '../stores/balances/store';
-import { ordersStore } from '../stores/orders/store';
-import { pnlStore } from '../stores/pnl/store';
-import { positionsStore } from '../stores/positions/store';
+import { readAccountState } from '../stores/account-state';
 import { resetAllStores } from '../stores/reset';
-import { watchlistStore } from '../stores/watchlist/store';
+import { diffWithTruth } from './truth-diff';
 
 const ACCOUNT = 'A-10001';
 const USER = 'u-1001';
@@ -31,31 +27,6 @@ export type ChaosReport = {
   /** One line per difference between a store and the server's truth; must be empty. */
   mismatches: string[];
 };
-
-const byKey = <T>(list: readonly T[], key: (x: T) => string) =>
-  new Map(list.map((x) => [key(x), x] as const));
-
-/** JSON with keys sorted, so equal objects built in a different key order compare equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
-function diff<T>(what: string, client: readonly T[], server: readonly T[], key: (x: T) => string) {
-  const out: string[] = [];
-  const c = byKey(client, key);
-  const s = byKey(server, key);
-  for (const [k, v] of s) {
-    if (!c.has(k)) out.push(`${what} ${k}: missing on the client`);
-    else if (canonical(c.get(k)) !== canonical(v))
-      out.push(`${what} ${k}: client ${canonical(c.get(k))} ≠ server ${canonical(v)}`);
-  }
-  for (const k of c.keys()) if (!s.has(k)) out.push(`${what} ${k}: extra on the client`);
-  return out;
-}
 
 async function waitUntil(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -136,31 +107,13 @@ export async function runChaosSession(opts: {
     dispatcher.flush();
 
     const truth = server.sim.accountSnapshot(ACCOUNT);
-    const clientOrders: Order[] = [];
-    ordersStore.getState().byId.forEach((o) => o.accountId === ACCOUNT && clientOrders.push(o));
-    const clientPositions: Position[] = [
-      ...(positionsStore.getState().byAccount.get(ACCOUNT)?.values() ?? []),
-    ];
-    const clientLists: Watchlist[] = [...watchlistStore.getState().lists.values()];
-    const clientCandles: readonly Candle[] =
-      pnlStore.getState().series.get(`pnl:${ACCOUNT}`)?.candles ?? [];
-    // A minute that began after the last event has a server candle nobody was sent yet.
-    const lastT = clientCandles.at(-1)?.t ?? Infinity;
-    const serverCandles = server.sim
-      .candles(ACCOUNT, '1m', Date.parse(startTime), Date.now())
-      .filter((c) => c.t <= lastT);
-    const mismatches = [
-      ...diff('order', clientOrders, truth.orders, (o) => o.ordId),
-      ...diff('position', clientPositions, truth.positions, (p) => p.symbol),
-      ...diff(
-        'balance',
-        [balancesStore.getState().balances.get(ACCOUNT)].filter((b) => !!b),
-        [truth.balance],
-        (b) => b.accountId,
-      ),
-      ...diff('watchlist', clientLists, server.sim.watchlists(USER), (w) => String(w.id)),
-      ...diff('candle', clientCandles, serverCandles, (c) => String(c.t)),
-    ];
+    const mismatches = diffWithTruth(readAccountState(ACCOUNT, `pnl:${ACCOUNT}`), {
+      orders: truth.orders,
+      positions: truth.positions,
+      balance: truth.balance,
+      watchlists: server.sim.watchlists(USER),
+      candles: server.sim.candles(ACCOUNT, '1m', Date.parse(startTime), Date.now()),
+    });
     const dropped = socket.getStats().framesDropped;
     return {
       seed: opts.seed,

@@ -15,6 +15,7 @@ import type { Subscription } from '../../protocol';
 import type { ConnectionState, SocketListener } from '../types';
 import { markStale } from '../../stores/connection/apply-connection';
 import { updateConnection } from '../../stores/connection/store';
+import { probeSocketTuning } from '../perf-probe';
 import { groupName } from './group-name';
 import {
   SharedAccountStream,
@@ -77,6 +78,7 @@ export function createAccountStream(
       getToken: opts.getToken,
       listener,
       ...(opts.WebSocketImpl ? { WebSocketImpl: opts.WebSocketImpl } : {}),
+      ...probeSocketTuning(),
     });
   const own = () => socketFor(opts.listener);
   const { locks, BroadcastChannel: Channel, subtle } = browser;

@@ -29,7 +29,7 @@ export type LeaderSocket = {
 export type HubOutput = {
   onState(state: ConnectionState): void;
   onMessage(msg: InboundMessage, meta: MessageMeta): void;
-  onDrop(reason: DropReason, detail: string): void;
+  onDrop(reason: DropReason, detail: string, frame?: unknown): void;
   onRtt(ms: number): void;
 };
 
@@ -45,7 +45,7 @@ export class LeaderHub {
     this.socket = createSocket({
       onState: (s) => output.onState(s),
       onMessage: (m, meta) => output.onMessage(m, meta),
-      onDrop: (r, d) => output.onDrop(r, d),
+      onDrop: (r, d, f) => output.onDrop(r, d, f),
       onRtt: (ms) => output.onRtt(ms),
     });
   }

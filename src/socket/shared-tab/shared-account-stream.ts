@@ -221,8 +221,9 @@ export class SharedAccountStream {
         )
           this.post({ t: 'msg', from: self, msg, meta });
       },
-      onDrop: (reason, detail) => {
-        this.client.onDrop(reason, detail);
+      // The raw frame stays in this tab (diagnostics); other tabs get the reason only.
+      onDrop: (reason, detail, frame) => {
+        this.client.onDrop(reason, detail, frame);
         this.post({ t: 'drop', from: self, reason, detail });
       },
       onRtt: (ms) => {

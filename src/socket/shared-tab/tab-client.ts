@@ -115,8 +115,8 @@ export class TabClient {
     }
   }
 
-  onDrop(reason: DropReason, detail: string): void {
-    this.listener.onDrop(reason, detail);
+  onDrop(reason: DropReason, detail: string, frame?: unknown): void {
+    this.listener.onDrop(reason, detail, frame);
   }
 
   onRtt(ms: number): void {

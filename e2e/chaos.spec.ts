@@ -1,0 +1,176 @@
+/**
+ * Chaos in Chromium: the built app's socket runs through a fault injector (Playwright's
+ * WebSocket route, in this process) while the simulator is busy: dropped links, stalls past
+ * the ping deadline, delayed frames (order kept), malformed and unknown frames. Then faults
+ * stop, the app settles, and its stores must equal the server's truth exactly. The Node form
+ * of the same run is src/socket/chaos.integration.test.ts; the fault mix is the proxy's.
+ *
+ * Fixed seed (CHAOS_SEED) so a failure reproduces; CHAOS_SECONDS for a longer run.
+ */
+import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
+import { INJECTED_FRAMES } from '../server/chaos/fault-proxy';
+import { createRng } from '../server/sim/rng';
+import type { AccountState } from '../src/stores/account-state';
+import { diffWithTruth } from '../src/testing/truth-diff';
+import { control, DEMO_ACCOUNT, freshWorld, signIn } from './fixtures';
+
+test.beforeEach(freshWorld);
+
+const SEED = Number(process.env.CHAOS_SEED ?? 2026);
+const SECONDS = Number(process.env.CHAOS_SECONDS ?? 20);
+// Shorter than the app's 30 s / 10 s so a stall is noticed within a bounded run.
+const TUNING = { pingIntervalMs: 300, pongTimeoutMs: 400, stableAfterMs: 300 };
+const STALL_MS = 900;
+
+type FaultStats = {
+  connections: number;
+  forwarded: number;
+  delayed: number;
+  injected: number;
+  stalls: number;
+  drops: number;
+};
+
+/** Routes the app's socket through seeded faults; `faults.on` switches them. */
+async function routeThroughFaults(page: Page, seed: number) {
+  const rng = createRng(seed);
+  const stats: FaultStats = {
+    connections: 0,
+    forwarded: 0,
+    delayed: 0,
+    injected: 0,
+    stalls: 0,
+    drops: 0,
+  };
+  const faults = { on: false, stats };
+  await page.routeWebSocket(/\/v1\/accounts\/ws/, (ws: WebSocketRoute) => {
+    stats.connections += 1;
+    const server = ws.connectToServer();
+    let stalledUntil = 0;
+    let lastDelivery = 0; // when the previous server frame is due, so delays keep order
+    let closed = false;
+    const deliver = (data: string | Buffer, at: number) => {
+      const send = () => {
+        if (!closed) ws.send(data);
+      };
+      const wait = at - Date.now();
+      if (wait > 0) setTimeout(send, wait);
+      else send();
+    };
+    // A stalled link swallows the page's frames too (its pings get no pongs).
+    ws.onMessage((m) => {
+      if (!closed && Date.now() >= stalledUntil) server.send(m);
+    });
+    server.onMessage((m) => {
+      if (closed) return;
+      const now = Date.now();
+      if (faults.on) {
+        const r = rng.next();
+        if (r < 0.004) {
+          stats.drops += 1;
+          closed = true;
+          void ws.close({ code: 1001, reason: 'chaos: link dropped' });
+          void server.close();
+          return;
+        }
+        if (r < 0.006 && now >= stalledUntil) {
+          stats.stalls += 1;
+          stalledUntil = now + STALL_MS;
+        }
+        if (rng.next() < 0.02) {
+          stats.injected += 1;
+          deliver(
+            INJECTED_FRAMES[Math.floor(rng.next() * INJECTED_FRAMES.length)]!,
+            Math.max(now, lastDelivery),
+          );
+        }
+      }
+      const delay = faults.on ? Math.floor(rng.next() * 30) : 0;
+      if (delay > 0) stats.delayed += 1;
+      lastDelivery = Math.max(lastDelivery, now + delay, stalledUntil);
+      stats.forwarded += 1;
+      deliver(m, lastDelivery);
+    });
+  });
+  return faults;
+}
+
+type Reader = {
+  account(accountId: string, pnlKey?: string): AccountState;
+  pnlKeys(): string[];
+};
+
+test('[CHAOS-E2E-1] under drops, stalls, delays and bad frames the app converges to the server’s truth exactly', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout((SECONDS + 90) * 1000);
+  await page.addInitScript((socket) => {
+    (window as unknown as { __ARIES_PROBE__: unknown }).__ARIES_PROBE__ = {
+      socket,
+      inspect(read: Reader) {
+        (window as unknown as { __ariesRead: Reader }).__ariesRead = read;
+      },
+    };
+  }, TUNING);
+  const faults = await routeThroughFaults(page, SEED);
+  await signIn(page, `/?account=${DEMO_ACCOUNT}`);
+
+  faults.on = true;
+  await control(request, '/sim/start', { rate: 40 });
+  await page.waitForTimeout(SECONDS * 1000);
+  await control(request, '/sim/stop');
+  faults.on = false;
+
+  // Settled: Live on a connection that has lasted 2 s (no new socket in that time).
+  await expect
+    .poll(
+      async () => {
+        const before = faults.stats.connections;
+        await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 30_000 });
+        await page.waitForTimeout(2_000);
+        const live = (await page.getByTestId('connection-status').textContent()) === 'Live';
+        return live && faults.stats.connections === before;
+      },
+      { timeout: 60_000, intervals: [0] },
+    )
+    .toBe(true);
+
+  const client = await page.evaluate((account) => {
+    const read = (window as unknown as { __ariesRead: Reader }).__ariesRead;
+    return read.account(account, `pnl:${account}`);
+  }, DEMO_ACCOUNT);
+  const first = client.candles[0];
+  expect(first, 'the overview’s P&L series').toBeDefined();
+  const truth = await control(request, `/truth/${DEMO_ACCOUNT}`, undefined, 'GET');
+  const startTime = new Date(first!.t * 1000).toISOString();
+  const candles = await control(
+    request,
+    `/truth/${DEMO_ACCOUNT}/candles?interval=${first!.interval}&startTime=${startTime}`,
+    undefined,
+    'GET',
+  );
+  const watchlists = await control(request, '/truth/watchlists/u-1001', undefined, 'GET');
+  const mismatches = diffWithTruth(client, {
+    orders: truth.orders,
+    positions: truth.positions,
+    balance: truth.balance,
+    watchlists,
+    candles,
+  });
+
+  const s = faults.stats;
+  const report =
+    `chaos seed ${SEED}, ${SECONDS} s in Chromium: ${s.drops} drops, ${s.stalls} stalls, ` +
+    `${s.injected} bad frames injected, ${s.delayed} delayed, ${s.forwarded} forwarded over ` +
+    `${s.connections} connections; client holds ${client.orders.length} orders, ` +
+    `${client.positions.length} positions, ${client.candles.length} candles; ` +
+    `mismatches ${mismatches.length}`;
+  console.log(report);
+  test.info().annotations.push({ type: 'chaos', description: report });
+  // The run must actually have been chaotic, or it proves nothing.
+  expect(s.drops + s.stalls, 'links broken').toBeGreaterThan(0);
+  expect(s.injected, 'bad frames injected').toBeGreaterThan(0);
+  expect(s.connections, 'reconnects').toBeGreaterThan(1);
+  expect(mismatches).toEqual([]);
+});
