@@ -35,7 +35,7 @@ const started = Date.now();
 try {
   await page.addInitScript(probeScript(false));
   await signIn(page, server.httpUrl, `/?account=${ACCOUNT}`);
-  await page.getByRole('table').waitFor();
+  await page.getByRole('table', { name: /Top positions/ }).waitFor();
   await resetProbe(page);
   before = await heapMb(page);
   let i = 0;

@@ -8,8 +8,7 @@
  * Fixed seed (CHAOS_SEED) so a failure reproduces; CHAOS_SECONDS for a longer run.
  */
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { INJECTED_FRAMES } from '../server/chaos/fault-proxy';
-import { createRng } from '../server/sim/rng';
+import { CHAOS_FAULT_MIX, createFaults, type Faults } from '../server/chaos/fault-proxy';
 import type { AccountState } from '../src/stores/account-state';
 import { diffWithTruth } from '../src/testing/truth-diff';
 import { control, DEMO_ACCOUNT, freshWorld, signIn } from './fixtures';
@@ -20,34 +19,14 @@ const SEED = Number(process.env.CHAOS_SEED ?? 2026);
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 20);
 // Shorter than the app's 30 s / 10 s so a stall is noticed within a bounded run.
 const TUNING = { pingIntervalMs: 300, pongTimeoutMs: 400, stableAfterMs: 300 };
-const STALL_MS = 900;
 
-type FaultStats = {
-  connections: number;
-  forwarded: number;
-  delayed: number;
-  injected: number;
-  stalls: number;
-  drops: number;
-};
-
-/** Routes the app's socket through seeded faults; `faults.on` switches them. */
-async function routeThroughFaults(page: Page, seed: number) {
-  const rng = createRng(seed);
-  const stats: FaultStats = {
-    connections: 0,
-    forwarded: 0,
-    delayed: 0,
-    injected: 0,
-    stalls: 0,
-    drops: 0,
-  };
-  const faults = { on: false, stats };
+/** Routes the app's socket through the seeded fault mix; `setFaults` switches it. */
+async function routeThroughFaults(page: Page, seed: number): Promise<Faults> {
+  const faults = createFaults({ seed, ...CHAOS_FAULT_MIX });
+  faults.setFaults(false);
   await page.routeWebSocket(/\/v1\/accounts\/ws/, (ws: WebSocketRoute) => {
-    stats.connections += 1;
+    const link = faults.link();
     const server = ws.connectToServer();
-    let stalledUntil = 0;
-    let lastDelivery = 0; // when the previous server frame is due, so delays keep order
     let closed = false;
     const deliver = (data: string | Buffer, at: number) => {
       const send = () => {
@@ -57,39 +36,21 @@ async function routeThroughFaults(page: Page, seed: number) {
       if (wait > 0) setTimeout(send, wait);
       else send();
     };
-    // A stalled link swallows the page's frames too (its pings get no pongs).
     ws.onMessage((m) => {
-      if (!closed && Date.now() >= stalledUntil) server.send(m);
+      if (!closed && link.clientPasses(Date.now())) server.send(m);
     });
     server.onMessage((m) => {
       if (closed) return;
-      const now = Date.now();
-      if (faults.on) {
-        const r = rng.next();
-        if (r < 0.004) {
-          stats.drops += 1;
-          closed = true;
-          void ws.close({ code: 1001, reason: 'chaos: link dropped' });
-          void server.close();
-          return;
-        }
-        if (r < 0.006 && now >= stalledUntil) {
-          stats.stalls += 1;
-          stalledUntil = now + STALL_MS;
-        }
-        if (rng.next() < 0.02) {
-          stats.injected += 1;
-          deliver(
-            INJECTED_FRAMES[Math.floor(rng.next() * INJECTED_FRAMES.length)]!,
-            Math.max(now, lastDelivery),
-          );
-        }
+      const fate = link.serverFrame(Date.now());
+      if (fate.drop) {
+        // A route cannot cut TCP; a close the app did not ask for is the same to it.
+        closed = true;
+        void ws.close({ code: 1001, reason: 'chaos: link dropped' });
+        void server.close();
+        return;
       }
-      const delay = faults.on ? Math.floor(rng.next() * 30) : 0;
-      if (delay > 0) stats.delayed += 1;
-      lastDelivery = Math.max(lastDelivery, now + delay, stalledUntil);
-      stats.forwarded += 1;
-      deliver(m, lastDelivery);
+      if (fate.inject) deliver(fate.inject.frame, fate.inject.at);
+      deliver(m, fate.deliverAt);
     });
   });
   return faults;
@@ -116,11 +77,11 @@ test('[CHAOS-E2E-1] under drops, stalls, delays and bad frames the app converges
   const faults = await routeThroughFaults(page, SEED);
   await signIn(page, `/?account=${DEMO_ACCOUNT}`);
 
-  faults.on = true;
+  faults.setFaults(true);
   await control(request, '/sim/start', { rate: 40 });
   await page.waitForTimeout(SECONDS * 1000);
   await control(request, '/sim/stop');
-  faults.on = false;
+  faults.setFaults(false);
 
   // Settled: Live on a connection that has lasted 2 s (no new socket in that time).
   await expect

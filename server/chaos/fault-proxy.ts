@@ -38,6 +38,93 @@ export const INJECTED_FRAMES = [
   '',
 ];
 
+/** The fault mix of the chaos runs (Node and Chromium), tuned for a socket pinging every 300 ms. */
+export const CHAOS_FAULT_MIX: Omit<FaultOptions, 'seed'> = {
+  dropChance: 0.004,
+  stallChance: 0.002,
+  injectChance: 0.02,
+  maxDelayMs: 30,
+  stallMs: 900,
+};
+
+/** What to do with one server frame on a link. */
+export type FrameFate =
+  | { drop: true; abrupt: boolean }
+  | { drop: false; deliverAt: number; inject?: { frame: string; at: number } };
+
+/** One connection's faults: stalls and the delivery order are per link. */
+export type FaultLink = {
+  /** A stalled link swallows the client's frames too (its pings get no pongs). */
+  clientPasses(now: number): boolean;
+  serverFrame(now: number): FrameFate;
+};
+
+export type Faults = {
+  stats: FaultStats;
+  /** Turn faults on or off (off: transparent, for the final convergence). */
+  setFaults(on: boolean): void;
+  link(): FaultLink;
+};
+
+/**
+ * The seeded fault decisions, apart from any transport: one RNG for every link, so a seed
+ * replays the same run. The proxy below and the Chromium chaos spec (a Playwright WebSocket
+ * route) both apply them.
+ */
+export function createFaults(opts: FaultOptions): Faults {
+  const rng = createRng(opts.seed);
+  const stats: FaultStats = {
+    connections: 0,
+    forwarded: 0,
+    delayed: 0,
+    injected: 0,
+    stalls: 0,
+    drops: 0,
+  };
+  let on = true;
+  return {
+    stats,
+    setFaults(v) {
+      on = v;
+    },
+    link() {
+      stats.connections += 1;
+      let stalledUntil = 0;
+      let lastDelivery = 0; // when the previous server frame is due, so delays keep order
+      return {
+        clientPasses: (now) => now >= stalledUntil,
+        serverFrame(now) {
+          let inject: { frame: string; at: number } | undefined;
+          if (on) {
+            const r = rng.next();
+            if (r < (opts.dropChance ?? 0)) {
+              stats.drops += 1;
+              return { drop: true, abrupt: rng.next() < 0.5 };
+            }
+            if (r < (opts.dropChance ?? 0) + (opts.stallChance ?? 0) && now >= stalledUntil) {
+              stats.stalls += 1;
+              stalledUntil = now + (opts.stallMs ?? 1500);
+            }
+            if (rng.next() < (opts.injectChance ?? 0)) {
+              stats.injected += 1;
+              const frame = INJECTED_FRAMES[Math.floor(rng.next() * INJECTED_FRAMES.length)]!;
+              inject = { frame, at: Math.max(now, lastDelivery) };
+            }
+          }
+          const delay = on ? Math.floor(rng.next() * (opts.maxDelayMs ?? 0)) : 0;
+          if (delay > 0) stats.delayed += 1;
+          // During a stall nothing arrives; what the server sent then arrives late, in order.
+          lastDelivery = Math.max(lastDelivery, now + delay, stalledUntil);
+          stats.forwarded += 1;
+          return inject
+            ? { drop: false, deliverAt: lastDelivery, inject }
+            : { drop: false, deliverAt: lastDelivery };
+        },
+      };
+    },
+  };
+}
+
 export type FaultProxy = {
   url: string;
   stats: FaultStats;
@@ -50,27 +137,16 @@ export async function startFaultProxy(
   upstreamUrl: string,
   opts: FaultOptions,
 ): Promise<FaultProxy> {
-  const rng = createRng(opts.seed);
-  const stats: FaultStats = {
-    connections: 0,
-    forwarded: 0,
-    delayed: 0,
-    injected: 0,
-    stalls: 0,
-    drops: 0,
-  };
-  let faults = true;
+  const faults = createFaults(opts);
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const address = wss.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
   wss.on('connection', (client) => {
-    stats.connections += 1;
+    const link = faults.link();
     const upstream = new WebSocket(upstreamUrl);
     const pendingUp: string[] = [];
-    let stalledUntil = 0;
-    let lastDelivery = 0; // when the previous server frame is due, so delays keep order
     let closed = false;
 
     const closeBoth = (abrupt: boolean) => {
@@ -97,40 +173,17 @@ export async function startFaultProxy(
       for (const m of pendingUp.splice(0)) upstream.send(m);
     });
     client.on('message', (raw) => {
-      // A stalled link swallows the client's frames too (its pings get no pongs).
-      if (Date.now() < stalledUntil) return;
+      if (!link.clientPasses(Date.now())) return;
       // ws hands over Buffers; the protocol is text frames only.
       const data = String(raw);
       if (upstream.readyState === WebSocket.OPEN) upstream.send(data);
       else pendingUp.push(data);
     });
     upstream.on('message', (raw) => {
-      const data = String(raw);
-      const now = Date.now();
-      if (faults) {
-        const r = rng.next();
-        if (r < (opts.dropChance ?? 0)) {
-          stats.drops += 1;
-          return closeBoth(rng.next() < 0.5);
-        }
-        if (r < (opts.dropChance ?? 0) + (opts.stallChance ?? 0) && now >= stalledUntil) {
-          stats.stalls += 1;
-          stalledUntil = now + (opts.stallMs ?? 1500);
-        }
-        if (rng.next() < (opts.injectChance ?? 0)) {
-          stats.injected += 1;
-          toClient(
-            INJECTED_FRAMES[Math.floor(rng.next() * INJECTED_FRAMES.length)]!,
-            Math.max(now, lastDelivery),
-          );
-        }
-      }
-      const delay = faults ? Math.floor(rng.next() * (opts.maxDelayMs ?? 0)) : 0;
-      if (delay > 0) stats.delayed += 1;
-      // During a stall nothing arrives; what the server sent then arrives late, in order.
-      lastDelivery = Math.max(lastDelivery, now + delay, stalledUntil);
-      stats.forwarded += 1;
-      toClient(data, lastDelivery);
+      const fate = link.serverFrame(Date.now());
+      if (fate.drop) return closeBoth(fate.abrupt);
+      if (fate.inject) toClient(fate.inject.frame, fate.inject.at);
+      toClient(String(raw), fate.deliverAt);
     });
     client.on('close', () => closeBoth(false));
     upstream.on('close', () => closeBoth(false));
@@ -140,10 +193,8 @@ export async function startFaultProxy(
 
   return {
     url: `ws://127.0.0.1:${port}`,
-    stats,
-    setFaults(on) {
-      faults = on;
-    },
+    stats: faults.stats,
+    setFaults: faults.setFaults,
     close: () =>
       new Promise<void>((resolve) => {
         for (const c of wss.clients) c.terminate();

@@ -336,7 +336,11 @@ describe('AccountSocket', () => {
     expect(t.socket.getStats().framesDropped['not-json']).toBe(1);
   });
 
-  it('[SOCK-15] a big frame decoded off-thread keeps its place: the update behind it waits', async () => {
+  /**
+   * A socket whose decoder finishes only when told, fed a 1.6 MB watchlist snapshot (over
+   * OFF_THREAD_MIN_CHARS, so it goes to the decoder) and then a small update behind it.
+   */
+  async function bigSnapshotThenUpdate() {
     const finishers: Array<() => void> = [];
     const t = setup({
       createDecoder: () => ({
@@ -358,37 +362,22 @@ describe('AccountSocket', () => {
       serverMessages.subscribed(sub.id, 'watchlist', {}, { watchlists: lists }, Date.now()),
     );
     ws.receive(symbolAdded(1));
+    return { t, ws, finishDecoding: () => finishers[0]!() };
+  }
+
+  it('[SOCK-15] a big frame decoded off-thread keeps its place: the update behind it waits', async () => {
+    const { t, finishDecoding } = await bigSnapshotThenUpdate();
     expect(t.messages.map((m) => m.msg.kind)).toEqual([]);
-    finishers[0]!();
+    finishDecoding();
     await flush();
     expect(t.messages.map((m) => m.msg.kind)).toEqual(['subscribed', 'update']);
     expect(t.socket.getStats().framesDecodedOffThread).toBe(1);
   });
 
   it('[SOCK-16] frames still being decoded when the socket drops are never delivered', async () => {
-    const finishers: Array<() => void> = [];
-    const t = setup({
-      createDecoder: () => ({
-        decode: (frame) =>
-          new Promise((resolve) => finishers.push(() => resolve(normalizeServerFrame(frame)))),
-        dispose: () => {},
-      }),
-    });
-    t.socket.subscribe({ topic: 'watchlist', params: {} });
-    t.socket.start();
-    const ws = await serveAuth();
-    const sub = ws.lastSent('subscribe');
-    const lists = Array.from({ length: 40_000 }, (_, i) => ({
-      id: i,
-      name: `L${i}`,
-      symbols: ['AAPL'],
-    }));
-    ws.receive(
-      serverMessages.subscribed(sub.id, 'watchlist', {}, { watchlists: lists }, Date.now()),
-    );
-    ws.receive(symbolAdded(1));
+    const { t, ws, finishDecoding } = await bigSnapshotThenUpdate();
     ws.serverClose(1006, 'gone');
-    finishers[0]!();
+    finishDecoding();
     await flush();
     expect(t.messages.map((m) => m.msg.kind)).toEqual([]);
     expect(t.statuses()).toContain('reconnecting');

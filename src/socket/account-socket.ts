@@ -650,3 +650,12 @@ export class AccountSocket {
     (this.opts.log ?? ((m: string) => console.warn(`[account-socket] ${m}`)))(msg);
   }
 }
+
+/**
+ * What the app and the shared-tab hub use of a socket: AccountSocket has it, and so does the
+ * shared stream that stands in for it in a tab that is not the leader.
+ */
+export type AccountStream = Pick<
+  AccountSocket,
+  'registry' | 'start' | 'stop' | 'subscribe' | 'unsubscribe' | 'getState' | 'getStats'
+>;

@@ -6,7 +6,7 @@
  */
 import WebSocket from 'ws';
 import { login, startTestServer } from '../../server/conformance/harness';
-import { startFaultProxy, type FaultStats } from '../../server/chaos/fault-proxy';
+import { CHAOS_FAULT_MIX, startFaultProxy, type FaultStats } from '../../server/chaos/fault-proxy';
 import { createRng } from '../../server/sim/rng';
 import { AccountSocket, type WebSocketCtor } from '../socket/account-socket';
 import { createDispatcher } from '../socket/dispatcher';
@@ -45,11 +45,7 @@ export async function runChaosSession(opts: {
   const server = await startTestServer();
   const proxy = await startFaultProxy(server.wsUrl, {
     seed: opts.seed,
-    dropChance: 0.004,
-    stallChance: 0.002,
-    injectChance: 0.02,
-    maxDelayMs: 30,
-    stallMs: 900,
+    ...CHAOS_FAULT_MIX,
   });
   const dispatcher = createDispatcher({
     schedule: (cb) => {

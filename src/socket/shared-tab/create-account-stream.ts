@@ -6,13 +6,11 @@
  */
 import {
   AccountSocket,
+  type AccountStream,
   type SocketListenerExtras,
-  type SocketStats,
   type WebSocketCtor,
 } from '../account-socket';
-import type { SubscriptionRegistry } from '../subscription-registry';
-import type { Subscription } from '../../protocol';
-import type { ConnectionState, SocketListener } from '../types';
+import type { SocketListener } from '../types';
 import { markStale } from '../../stores/connection/apply-connection';
 import { updateConnection } from '../../stores/connection/store';
 import { probeSocketTuning } from '../perf-probe';
@@ -25,16 +23,7 @@ import {
 } from './shared-account-stream';
 import type { TabListener } from './tab-client';
 
-/** What the app uses of a socket; AccountSocket and SharedAccountStream both provide it. */
-export type AccountStream = {
-  readonly registry: SubscriptionRegistry;
-  start(): void;
-  stop(reason?: string): void;
-  subscribe(sub: Subscription): void;
-  unsubscribe(key: string): void;
-  getState(): ConnectionState;
-  getStats(): SocketStats;
-};
+export type { AccountStream };
 
 export type CreateAccountStreamOptions = {
   url: string;

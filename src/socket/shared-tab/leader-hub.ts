@@ -7,23 +7,14 @@
  * that key applies (a snapshot replaces state, so the others just converge again). The
  * server's truth is the only source: nothing is cached and replayed from a tab's memory.
  */
-import type { DropReason, InboundMessage, Subscription } from '../../protocol';
-import type { SocketStats } from '../account-socket';
-import type { SubscriptionRegistry } from '../subscription-registry';
+import type { DropReason, InboundMessage } from '../../protocol';
+import type { AccountStream } from '../account-socket';
 import type { ConnectionState, MessageMeta, SocketListener } from '../types';
 import { planSync, type IntentTable } from './intent-table';
 import { stableKey } from './stable-key';
 
-/** The part of AccountSocket the hub drives (AccountSocket satisfies it). */
-export type LeaderSocket = {
-  readonly registry: SubscriptionRegistry;
-  start(): void;
-  stop(reason?: string): void;
-  subscribe(sub: Subscription): void;
-  unsubscribe(key: string): void;
-  getState(): ConnectionState;
-  getStats(): SocketStats;
-};
+/** The part of AccountSocket the hub drives. */
+export type LeaderSocket = AccountStream;
 
 /** Where the hub sends what the socket says: this tab, and the others. */
 export type HubOutput = {
