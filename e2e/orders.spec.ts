@@ -155,6 +155,9 @@ test('thousands of orders stay virtualised: few DOM rows, scrolling reaches the 
   page,
   request,
 }) => {
+  // Setup, not the behaviour under test: 20,000 simulator steps (each recomputes balances in
+  // big.js) take 10–30 s on 2 shared cores, so this test gets room beyond the default 30 s.
+  test.setTimeout(90_000);
   // Many simulator steps create and advance orders across the demo accounts.
   await control(request, '/sim/step', { count: 20000 });
   await signIn(page, `/orders?account=${DEMO_ACCOUNT}&status=all&sort=createdAt&dir=asc`);

@@ -24,6 +24,13 @@ export type Holding = {
 };
 
 const ZERO = new Big(0);
+// Constants as Big: a string argument is parsed (regex + digits) on every call, and the
+// balance is recomputed on every order event.
+const ONE = new Big(1);
+const HUNDRED = new Big(100);
+const HALF = new Big('0.5');
+const LONG_MAINT = new Big('0.25');
+const SHORT_MAINT = new Big('0.30');
 const money = (b: Big) => b.toFixed(2);
 
 export class Ledger {
@@ -56,7 +63,7 @@ export class Ledger {
   }
 
   multiplier(h: Pick<Holding, 'option'>): Big {
-    return h.option ? new Big(100) : new Big(1);
+    return h.option ? HUNDRED : ONE;
   }
 
   cash(): Big {
@@ -164,14 +171,14 @@ export class Ledger {
       realized = realized.plus(h.realized);
     }
     const equity = this.equity();
-    const maintReq = longMv.times('0.25').plus(shortMv.times('0.30'));
+    const maintReq = longMv.times(LONG_MAINT).plus(shortMv.times(SHORT_MAINT));
     const excess = equity.minus(maintReq).gt(0) ? equity.minus(maintReq) : ZERO;
     const margin = this.info.accountType === 'MARGIN';
     const stockBp = margin ? excess.times(2) : this.settled.gt(0) ? this.settled : ZERO;
     const optionBp = margin ? excess : stockBp;
     const dayTradeBp = margin && equity.gte(25_000) ? excess.times(4) : ZERO;
     const netBp = stockBp.minus(pendingMargin).gt(0) ? stockBp.minus(pendingMargin) : ZERO;
-    const sma = margin ? excess.times('0.5') : ZERO;
+    const sma = margin ? excess.times(HALF) : ZERO;
     const pdtLeft =
       margin && equity.gte(25_000) ? dayTradeBp : new Big(Math.max(0, 3 - this.dayTrades));
     return {
@@ -186,7 +193,7 @@ export class Ledger {
       settledFunds: money(this.settled),
       unsettledFunds: money(this.unsettled),
       heldBackFunds: '0.00',
-      grossMargin: money(longMv.plus(shortMv).times('0.5')),
+      grossMargin: money(longMv.plus(shortMv).times(HALF)),
       pendingOrdersMarginRequirements: money(pendingMargin),
       maintReq: money(maintReq),
       creditMultiplier: margin ? '2' : '1',

@@ -46,8 +46,14 @@ export function optionContract(
   };
 }
 
+const ZERO = new Big(0);
+/** An option's time value in this model: 2 % of spot. */
+const TIME_VALUE = new Big('0.02');
+
 export class Market {
   private readonly prices = new Map<string, Big>();
+  /** Parsed once per option symbol: price() runs for every holding on every order event. */
+  private readonly strikes = new Map<string, Big>();
   readonly options = new Map<string, OptionContract>();
 
   constructor(private readonly rng: Rng) {
@@ -67,9 +73,10 @@ export class Market {
     const option = this.options.get(symbol);
     if (option) {
       const spot = this.price(option.underlying);
-      const strike = new Big(option.strike);
+      let strike = this.strikes.get(symbol);
+      if (!strike) this.strikes.set(symbol, (strike = new Big(option.strike)));
       const intrinsic = option.putCall === 'CALL' ? spot.minus(strike) : strike.minus(spot);
-      return (intrinsic.gt(0) ? intrinsic : new Big(0)).plus(spot.times('0.02')).round(2);
+      return (intrinsic.gt(0) ? intrinsic : ZERO).plus(spot.times(TIME_VALUE)).round(2);
     }
     const p = this.prices.get(symbol);
     if (!p) throw new Error(`unknown symbol ${symbol}`);

@@ -81,6 +81,8 @@ const OPEN: ReadonlySet<string> = new Set([
   'PENDING_REPLACE',
 ]);
 const BUY_SIDES: ReadonlySet<string> = new Set(['BUY', 'BUY_TO_COVER']);
+/** Pending margin on a working buy: half its notional (Reg T). */
+const MARGIN_HALF = new Big('0.5');
 
 export function createSimulator(opts: { seed?: number; now?: () => number } = {}): Simulator {
   return new MarketSimulator(opts.seed ?? 42, opts.now ?? Date.now);
@@ -483,7 +485,7 @@ class MarketSimulator implements Simulator {
       open++;
       if (BUY_SIDES.has(o.side) && o.legs.length === 0) {
         const px = o.price ? new Big(o.price) : this.market.price(o.symbol);
-        pending = pending.plus(px.times(o.leavesQty).times('0.5'));
+        pending = pending.plus(px.times(o.leavesQty).times(MARGIN_HALF));
       }
     }
     return a.ledger.balance(open, pending.round(2));
