@@ -78,14 +78,19 @@ describe('InboundQueue', () => {
     expect(t.ids()).toEqual(['new']);
   });
 
-  it('[INQ-4] a failed decode is a counted drop, and the frames behind it still arrive', async () => {
+  it('[INQ-4] a failed decoder loses nothing: that frame and later big ones are decoded in place', async () => {
     const t = setup();
     t.q.push(big('2'), 1, 1);
     t.q.push(pong('3'), 2, 1);
     t.calls[0]!.fail(new Error('worker crashed'));
     await tick();
-    expect(t.drops).toEqual(['invalid-payload: off-thread decoding failed: worker crashed']);
-    expect(t.ids()).toEqual(['3']);
+    expect(t.drops).toEqual([]);
+    expect(t.ids()).toEqual(['2', '3']);
+    expect(t.q.failed).toBe('worker crashed');
+    expect(t.q.decodedOffThread).toBe(0);
+    t.q.push(big('4'), 3, 1);
+    expect(t.ids()).toEqual(['2', '3', '4']);
+    expect(t.calls).toHaveLength(1);
   });
 
   it('[INQ-5] without a decoder every frame is decoded in place, in order', () => {

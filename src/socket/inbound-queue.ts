@@ -34,6 +34,8 @@ export class InboundQueue {
   /** Bumped by clear(): a decode that finishes after it belongs to a discarded generation. */
   private generation = 0;
   decodedOffThread = 0;
+  /** Why off-thread decoding was given up, if it was. */
+  failed: string | undefined;
   private decoder: FrameDecoder | undefined;
 
   /**
@@ -74,6 +76,7 @@ export class InboundQueue {
 
   private wantsOffThread(data: unknown): boolean {
     return (
+      this.failed === undefined &&
       (this.decoder !== undefined || this.makeDecoder !== undefined) &&
       typeof data === 'string' &&
       data.length >= this.offThreadMinChars
@@ -95,14 +98,23 @@ export class InboundQueue {
       const next = this.pending.shift()!;
       let result: NormalizeResult;
       const decoder = this.wantsOffThread(next.data) ? this.getDecoder() : undefined;
-      if (decoder) {
-        result = await decoder.decode(next.data as string).catch((e: unknown): NormalizeResult => ({
-          ok: false,
-          reason: 'invalid-payload',
-          detail: `off-thread decoding failed: ${e instanceof Error ? e.message : String(e)}`,
-        }));
-        if (generation !== this.generation) return;
+      const offThread = decoder
+        ? await decoder.decode(next.data as string).then(
+            (r) => r,
+            (e: unknown) => {
+              // A worker that cannot start or dies (a stricter CSP, a crash) must not cost a
+              // frame: this one and every later one are decoded here instead.
+              this.failed = e instanceof Error ? e.message : String(e);
+              this.decoder = undefined;
+              decoder.dispose();
+              return undefined;
+            },
+          )
+        : undefined;
+      if (generation !== this.generation) return;
+      if (offThread) {
         this.decodedOffThread++;
+        result = offThread;
       } else {
         result = normalizeServerFrame(next.data);
       }
