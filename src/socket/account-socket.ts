@@ -155,7 +155,8 @@ export class AccountSocket {
   getStats(): SocketStats {
     return {
       ...this.stats,
-      framesDecodedOffThread: this.inbound?.decodedOffThread ?? this.stats.framesDecodedOffThread,
+      framesDecodedOffThread:
+        this.stats.framesDecodedOffThread + (this.inbound?.decodedOffThread ?? 0),
       framesDropped: { ...this.stats.framesDropped },
     };
   }
@@ -192,7 +193,7 @@ export class AccountSocket {
     this.detachEnv.forEach((off) => off());
     this.detachEnv = [];
     this.teardown(CLOSE_CODES.normal, reason);
-    if (this.inbound) this.stats.framesDecodedOffThread = this.inbound.decodedOffThread;
+    this.stats.framesDecodedOffThread += this.inbound?.decodedOffThread ?? 0;
     this.inbound?.dispose();
     this.inbound = undefined;
     this.setState({ status: 'disconnected', needsSignIn: this.needsSignIn, reason });
