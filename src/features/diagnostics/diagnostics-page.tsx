@@ -21,6 +21,29 @@ const panel = 'rounded border border-border bg-panel p-3';
 const th = 'px-2 py-1 font-medium text-muted';
 const td = 'px-2 py-1';
 
+type Column = string | { label: string; numeric: true };
+
+/** One header row for the page's tables; numeric columns align right like their cells. */
+function ColumnHeads({ columns }: { columns: readonly Column[] }) {
+  return (
+    <thead>
+      <tr className="border-b border-border text-left">
+        {columns.map((c) =>
+          typeof c === 'string' ? (
+            <th key={c} scope="col" className={th}>
+              {c}
+            </th>
+          ) : (
+            <th key={c.label} scope="col" className={`${th} text-right`}>
+              {c.label}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
+
 function Summary({ report }: { report: DiagnosticsReport }) {
   const c = report.connection;
   const dropped = Object.values(report.drops).reduce((a, b) => a + b, 0);
@@ -76,25 +99,15 @@ function Rates({ rates }: { rates: DiagnosticsReport['rates'] }) {
         <span className="font-normal text-muted">(rate over the last {rates.windowSeconds} s)</span>
       </h2>
       <table className="w-full text-sm" data-testid="diag-rates">
-        <thead>
-          <tr className="border-b border-border text-left">
-            <th scope="col" className={th}>
-              Topic
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Per second
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Updates
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Snapshots
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Errors
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            'Topic',
+            { label: 'Per second', numeric: true },
+            { label: 'Updates', numeric: true },
+            { label: 'Snapshots', numeric: true },
+            { label: 'Errors', numeric: true },
+          ]}
+        />
         <tbody>
           {rates.topics.map((r) => (
             <tr key={r.topic} data-topic={r.topic} className="border-b border-border/50">
@@ -124,25 +137,9 @@ function Subscriptions({ rows }: { rows: DiagnosticsReport['subscriptions'] }) {
         Current subscriptions <span className="num font-normal text-muted">({rows.length})</span>
       </h2>
       <table className="w-full text-sm" data-testid="diag-subscriptions">
-        <thead>
-          <tr className="border-b border-border text-left">
-            <th scope="col" className={th}>
-              Stream
-            </th>
-            <th scope="col" className={th}>
-              Params
-            </th>
-            <th scope="col" className={th}>
-              Server
-            </th>
-            <th scope="col" className={th}>
-              Data
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Last seq
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={['Stream', 'Params', 'Server', 'Data', { label: 'Last seq', numeric: true }]}
+        />
         <tbody>
           {rows.map((s) => (
             <tr key={s.key} data-key={s.key} className="border-b border-border/50">
@@ -195,22 +192,7 @@ function InvalidFrames({ report }: { report: DiagnosticsReport }) {
       ) : (
         <div className="max-h-80 overflow-auto">
           <table className="w-full text-sm" data-testid="diag-invalid">
-            <thead>
-              <tr className="border-b border-border text-left">
-                <th scope="col" className={th}>
-                  Time
-                </th>
-                <th scope="col" className={th}>
-                  Reason
-                </th>
-                <th scope="col" className={th}>
-                  Detail
-                </th>
-                <th scope="col" className={th}>
-                  Frame (excerpt, redacted)
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Time', 'Reason', 'Detail', 'Frame (excerpt, redacted)']} />
             <tbody>
               {[...recent].reverse().map((f, i) => (
                 <tr key={`${f.at}-${i}`} className="border-b border-border/50 align-top">
@@ -244,19 +226,7 @@ function History({ history }: { history: DiagnosticsReport['history'] }) {
       </h2>
       <div className="max-h-80 overflow-auto">
         <table className="w-full text-sm" data-testid="diag-history">
-          <thead>
-            <tr className="border-b border-border text-left">
-              <th scope="col" className={th}>
-                Time
-              </th>
-              <th scope="col" className={th}>
-                State
-              </th>
-              <th scope="col" className={th}>
-                Why
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Time', 'State', 'Why']} />
           <tbody>
             {[...history.recent].reverse().map((h, i) => (
               <tr key={`${h.at}-${i}`} className="border-b border-border/50">
