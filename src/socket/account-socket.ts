@@ -50,6 +50,8 @@ export type SocketListenerExtras = {
   expect?(sub: Subscription): void;
   forget?(key: string): void;
   onRtt?(ms: number): void;
+  /** Another tab now streams `key` with other params: its data here is no longer live. */
+  superseded?(key: string): void;
 };
 
 export type AccountSocketOptions = {

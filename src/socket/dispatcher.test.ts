@@ -244,6 +244,13 @@ describe('dispatcher', () => {
     });
   });
 
+  it('[DISP-SUPERSEDED] a key another tab now streams with other params goes stale here, data kept', () => {
+    d.onMessage(accountSnapshotMsg(sampleAccountSnapshot()), metaFor(accountSub()));
+    d.superseded(ACCOUNT_KEY);
+    expect(connectionStore.getState().freshness.get(ACCOUNT_KEY)?.status).toBe('stale');
+    expect(ordersStore.getState().byId.get('O-1')).toBeDefined();
+  });
+
   it('[DISP-ERR] ACCESS_DENIED for a subscription key shows as that key’s freshness error', () => {
     const sub = accountSub('A-20001');
     d.expect(sub);

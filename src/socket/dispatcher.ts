@@ -55,6 +55,7 @@ import {
   markError,
   markLive,
   markLoading,
+  markStale,
   recordError,
   setRtt,
 } from '../stores/connection/apply-connection';
@@ -93,6 +94,8 @@ export type Dispatcher = SocketListener & {
   forget(key: string): void;
   /** A measured ping round trip (ms), for the connection badge. */
   onRtt(rttMs: number): void;
+  /** Another tab streams `key` with other params (shared-tab): what this tab holds goes stale. */
+  superseded(key: string): void;
   /** Apply everything queued now (tests; also used by dispose). */
   flush(): void;
   /** Stop scheduling; queued work is discarded. */
@@ -506,6 +509,11 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
     onRtt(rttMs: number): void {
       if (disposed) return;
       updateConnection((s) => setRtt(s, rttMs));
+    },
+
+    superseded(key: string): void {
+      if (disposed) return;
+      updateConnection((s) => markStale(s, key, now()));
     },
 
     flush(): void {

@@ -213,10 +213,13 @@ export type Heard =
   | { call: 'expect' | 'forget'; key: string };
 
 /** A dispatcher that writes down what it was told. */
-export function recordingListener(): TabListener & { heard: Heard[] } {
+export function recordingListener(): TabListener & { heard: Heard[]; stale: string[] } {
   const heard: Heard[] = [];
+  const stale: string[] = [];
   return {
     heard,
+    stale,
+    superseded: (key) => stale.push(key),
     onState: (s) => heard.push({ call: 'state', status: s.status, reason: s.reason }),
     onMessage: (m, meta) =>
       heard.push({

@@ -91,6 +91,7 @@ export class SessionDiagnostics implements DiagnosticsSource {
       },
       expect: (sub: Subscription) => inner.expect?.(sub),
       forget: (key: string) => inner.forget?.(key),
+      superseded: (key: string) => inner.superseded?.(key),
       onRtt: (ms: number) => {
         model.recordRtt(ms, this.now());
         inner.onRtt?.(ms);

@@ -11,8 +11,6 @@ import {
   type WebSocketCtor,
 } from '../account-socket';
 import type { SocketListener } from '../types';
-import { markStale } from '../../stores/connection/apply-connection';
-import { updateConnection } from '../../stores/connection/store';
 import { probeSocketTuning } from '../perf-probe';
 import { groupName } from './group-name';
 import {
@@ -82,7 +80,6 @@ export function createAccountStream(
     openChannel: (name) => openChannel(Channel, name),
     createSocket: socketFor,
     listener: opts.listener,
-    markStale: (key) => updateConnection((s) => markStale(s, key, Date.now())),
     onRole: showRole,
     attention: browserAttention,
   });

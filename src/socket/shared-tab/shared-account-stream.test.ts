@@ -39,7 +39,7 @@ function browser() {
   let clock = 1_000;
   const open = (id: string, subs: Subscription[] = []) => {
     const listener = recordingListener();
-    const stale: string[] = [];
+    const stale = listener.stale;
     const stream = new SharedAccountStream({
       groupName: 'group',
       tabId: id,
@@ -51,7 +51,6 @@ function browser() {
         return socket;
       },
       listener,
-      markStale: (k) => stale.push(k),
       now: () => ++clock,
       log: () => {},
     });
@@ -279,7 +278,6 @@ describe('SharedAccountStream', () => {
       openChannel: new FakeBus().forTab('solo'),
       createSocket: (l) => (made = new FakeSocket(l)),
       listener,
-      markStale: () => {},
       log: () => {},
     });
     stream.start();

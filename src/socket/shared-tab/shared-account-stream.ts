@@ -51,8 +51,6 @@ export type SharedAccountStreamOptions = {
   createSocket(listener: SocketListener & { onRtt(ms: number): void }): LeaderSocket;
   /** This tab's dispatcher. */
   listener: TabListener;
-  /** Marks one key stale in this tab (its params lost to another tab's claim). */
-  markStale(key: string): void;
   now?: () => number;
   onRole?(role: TabRole): void;
   /**
@@ -93,7 +91,7 @@ export class SharedAccountStream {
 
   constructor(private readonly opts: SharedAccountStreamOptions) {
     this.now = opts.now ?? Date.now;
-    this.client = new TabClient(opts.listener, { now: this.now, markStale: opts.markStale });
+    this.client = new TabClient(opts.listener, { now: this.now });
     this.state = { status: 'idle', reason: 'not started', since: this.now() };
   }
 

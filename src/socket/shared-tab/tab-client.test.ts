@@ -18,8 +18,8 @@ const down: ConnectionState = { status: 'connecting', attempt: 1, reason: 'takeo
 
 function setup() {
   const listener = recordingListener();
-  const stale: string[] = [];
-  const client = new TabClient(listener, { now: () => 5, markStale: (k) => stale.push(k) });
+  const stale = listener.stale;
+  const client = new TabClient(listener, { now: () => 5 });
   const messages = () => listener.heard.filter((h) => h.call === 'message');
   return { listener, client, stale, messages };
 }

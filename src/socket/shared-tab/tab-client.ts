@@ -24,6 +24,7 @@ export type TabListener = SocketListener & {
   expect(sub: Subscription): void;
   forget(key: string): void;
   onRtt(ms: number): void;
+  superseded(key: string): void;
 };
 
 const UP = new Set(['authenticated', 'subscribed', 'refreshWarning']);
@@ -38,7 +39,7 @@ export class TabClient {
 
   constructor(
     private readonly listener: TabListener,
-    private readonly opts: { now: () => number; markStale: (key: string) => void },
+    private readonly opts: { now: () => number },
   ) {}
 
   want(sub: Subscription): void {
@@ -87,7 +88,7 @@ export class TabClient {
         if (entry === null) return this.listener.onMessage(msg, local);
         if (!entry) return;
         if (!this.isMine(entry.sub, meta.subscription)) {
-          if (entry.status.state === 'active') this.opts.markStale(entry.key);
+          if (entry.status.state === 'active') this.listener.superseded(entry.key);
           entry.status = { state: 'pending' };
           return;
         }
