@@ -9,7 +9,7 @@
  */
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { CHAOS_FAULT_MIX, createFaults, type Faults } from '../server/chaos/fault-proxy';
-import type { AccountState } from '../src/stores/account-state';
+import type { StoreReader as Reader } from '../src/socket/perf-probe';
 import { diffWithTruth } from '../src/testing/truth-diff';
 import { control, DEMO_ACCOUNT, freshWorld, signIn } from './fixtures';
 
@@ -55,11 +55,6 @@ async function routeThroughFaults(page: Page, seed: number): Promise<Faults> {
   });
   return faults;
 }
-
-type Reader = {
-  account(accountId: string, pnlKey?: string): AccountState;
-  pnlKeys(): string[];
-};
 
 test('[CHAOS-E2E-1] under drops, stalls, delays and bad frames the app converges to the server’s truth exactly', async ({
   page,

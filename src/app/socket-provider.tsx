@@ -11,7 +11,7 @@ import {
   type AccountStream,
 } from '../socket/shared-tab/create-account-stream';
 import { perfProbe } from '../socket/perf-probe';
-import { pnlSeriesKeys, readAccountState } from '../stores/account-state';
+import { readAccountState } from '../stores/account-state';
 import { resetAllStores } from '../stores/reset';
 import { startSessionCache } from '../stores/persist/session-cache';
 import type { Session } from './session';
@@ -38,7 +38,7 @@ export function SocketProvider({ session, children }: { session: Session; childr
       share: !session.replay,
     });
     diagnostics.attach(s);
-    perfProbe()?.inspect?.({ account: readAccountState, pnlKeys: pnlSeriesKeys });
+    perfProbe()?.inspect?.({ account: readAccountState });
     setSocket(s);
     s.start();
     return () => {

@@ -27,11 +27,11 @@ export type PerfProbe = {
   flushed?(ms: number): void;
   socket?: SocketTuning;
   /** Given a reader of the stores when the session starts (the chaos e2e compares them). */
-  inspect?(read: {
-    account(accountId: string, pnlKey?: string): AccountState;
-    pnlKeys(): string[];
-  }): void;
+  inspect?(read: StoreReader): void;
 };
+
+/** What the probe's `inspect` is given: one account as the stores hold it. */
+export type StoreReader = { account(accountId: string, pnlKey?: string): AccountState };
 
 export function perfProbe(): PerfProbe | undefined {
   return (globalThis as { __ARIES_PROBE__?: PerfProbe }).__ARIES_PROBE__;

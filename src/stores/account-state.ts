@@ -30,8 +30,3 @@ export function readAccountState(accountId: string, pnlKey?: string): AccountSta
     candles: pnlKey ? (pnlStore.getState().series.get(pnlKey)?.candles ?? []) : [],
   };
 }
-
-/** The keys of every P&L series held, so a caller can pick the one it compares. */
-export function pnlSeriesKeys(): string[] {
-  return [...pnlStore.getState().series.keys()];
-}
