@@ -113,6 +113,22 @@ afterEach(() => {
   resetAllStores();
 });
 
+/**
+ * Plays a hostile server for 5 simulated minutes: `misbehave` runs on every socket the client
+ * opens. Stops early past 50 sockets, so a reconnect loop fails its test instead of spinning.
+ */
+async function misbehaveFor5Minutes(misbehave: (ws: FakeWebSocket) => Promise<void>) {
+  const started = Date.now();
+  while (Date.now() - started < 300_000) {
+    const ws = FakeWebSocket.latest();
+    if (ws.readyState === 0) {
+      await misbehave(ws);
+      if (FakeWebSocket.instances.length > 50) return;
+    }
+    await vi.advanceTimersByTimeAsync(500);
+  }
+}
+
 describe('auth edge cases', () => {
   it('[AUTH-EDGE-1] a token that expires during reconnect backoff is refreshed once; the next attempt uses the fresh one', async () => {
     const t = await setup('ok');
@@ -202,16 +218,11 @@ describe('auth edge cases', () => {
     const t = await setup('ok');
     t.socket.subscribe({ topic: 'account', params: { accountId: 'A-10001' } });
     t.socket.start();
-    const started = Date.now();
-    while (Date.now() - started < 300_000) {
-      const ws = FakeWebSocket.latest();
-      if (ws.readyState === 0) {
-        ws.open();
-        await flush();
-        ws.serverClose(1011, 'internal error');
-      }
-      await vi.advanceTimersByTimeAsync(500);
-    }
+    await misbehaveFor5Minutes(async (ws) => {
+      ws.open();
+      await flush();
+      ws.serverClose(1011, 'internal error');
+    });
     const sockets = FakeWebSocket.instances;
     // Backoff 1, 2, 4 … 60 s (jitter pinned at its maximum): 9 steps fit in 5 minutes.
     expect(sockets.length).toBeLessThanOrEqual(10);
@@ -225,18 +236,12 @@ describe('auth edge cases', () => {
     const t = await setup('ok');
     t.socket.subscribe({ topic: 'account', params: { accountId: 'A-10001' } });
     t.socket.start();
-    const started = Date.now();
-    while (Date.now() - started < 300_000) {
-      const ws = FakeWebSocket.latest();
-      if (ws.readyState === 0) {
-        await serve(ws);
-        ws.receive(serverMessages.authExpired(Date.now(), Date.now()));
-        ws.serverClose(4002, 'session expired');
-        await flush();
-        if (FakeWebSocket.instances.length > 50) break;
-      }
-      await vi.advanceTimersByTimeAsync(500);
-    }
+    await misbehaveFor5Minutes(async (ws) => {
+      await serve(ws);
+      ws.receive(serverMessages.authExpired(Date.now(), Date.now()));
+      ws.serverClose(4002, 'session expired');
+      await flush();
+    });
     expect(FakeWebSocket.instances.length).toBeLessThanOrEqual(11);
     t.socket.stop();
   });
