@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../protocol';
-import { holdStream, type StreamTarget } from './stream-holds';
+import { holdStream, releaseAfterCommit, type StreamTarget } from './stream-holds';
 
 function recorder(): StreamTarget & { calls: string[] } {
   const calls: string[] = [];
@@ -45,5 +45,19 @@ describe('holdStream', () => {
     holdStream(t, news(['TSLA']));
     a();
     expect(t.calls).toEqual(['sub {"symbols":["AAPL"]}', 'sub {"symbols":["TSLA"]}']);
+  });
+
+  it('[HOLD-4] swapping holds in one commit re-subscribes without an unsubscribe in between', async () => {
+    const t = recorder();
+    const first = holdStream(t, news(['AAPL']));
+    // What useStream does when its params change: the old effect's cleanup, then the new effect.
+    releaseAfterCommit(first);
+    const second = holdStream(t, news(['TSLA']));
+    await Promise.resolve();
+    expect(t.calls).toEqual(['sub {"symbols":["AAPL"]}', 'sub {"symbols":["TSLA"]}']);
+    releaseAfterCommit(second);
+    expect(t.calls).toHaveLength(2);
+    await Promise.resolve();
+    expect(t.calls.at(-1)).toBe('unsub news');
   });
 });

@@ -47,3 +47,13 @@ export function holdStream(target: StreamTarget, sub: Subscription): () => void 
     }
   };
 }
+
+/**
+ * Releases a hold after the current synchronous work, so a component that swaps one hold for
+ * another in the same React commit (cleanup, then the new effect) re-subscribes in one step:
+ * the new hold is on top before the old one goes, so nothing is unsubscribed in between and
+ * the data already on screen stays until the new snapshot replaces it.
+ */
+export function releaseAfterCommit(release: () => void): void {
+  queueMicrotask(release);
+}

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import type { Subscription } from '../protocol';
 import { useAccountSocket } from './socket-provider';
-import { holdStream } from './stream-holds';
+import { holdStream, releaseAfterCommit } from './stream-holds';
 
 /** Streams `sub` while mounted; pass undefined to hold nothing (e.g. before an account is known). */
 export function useStream(sub: Subscription | undefined): void {
@@ -11,6 +11,7 @@ export function useStream(sub: Subscription | undefined): void {
   const wanted = sub ? JSON.stringify(sub) : undefined;
   useEffect(() => {
     if (!wanted) return;
-    return holdStream(socket, JSON.parse(wanted) as Subscription);
+    const release = holdStream(socket, JSON.parse(wanted) as Subscription);
+    return () => releaseAfterCommit(release);
   }, [socket, wanted]);
 }
