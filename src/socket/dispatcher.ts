@@ -108,7 +108,7 @@ type Op<S, U> = { key: string } & (
 );
 type SnapshotOf = {
   account: { accountId: string; data: SnapshotByTopic['account'] };
-  pnl: { accountId: string; interval: PnlInterval; candles: readonly Candle[] };
+  pnl: { accountId: string; interval: PnlInterval; since?: string; candles: readonly Candle[] };
   watchlist: SnapshotByTopic['watchlist'];
   news: SnapshotByTopic['news'];
 };
@@ -194,8 +194,16 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
           first?.interval ??
           (sub?.topic === 'pnl' ? sub.params.interval : undefined) ??
           (isInterval(p.interval) ? p.interval : DEFAULT_PNL_INTERVAL);
+        const since =
+          (sub?.topic === 'pnl' ? sub.params.startTime : undefined) ??
+          (typeof p.startTime === 'string' ? p.startTime : undefined);
         key = meta.subscriptionKey ?? topicKey('pnl', accountId);
-        enqueueSnapshot('pnl', key, { accountId, interval, candles: msg.snapshot.candles }, at);
+        enqueueSnapshot(
+          'pnl',
+          key,
+          { accountId, interval, since, candles: msg.snapshot.candles },
+          at,
+        );
         return;
       }
       case 'watchlist':
@@ -390,8 +398,8 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
           continue;
         }
         drain(op.key);
-        const { accountId, interval, candles } = op.snapshot;
-        s = applyPnlSnapshot(s, op.key, { accountId, interval }, candles);
+        const { candles, ...meta } = op.snapshot;
+        s = applyPnlSnapshot(s, op.key, meta, candles);
       }
       for (const key of [...buffers.keys()]) drain(key);
       return s;

@@ -42,7 +42,13 @@ export { subscribeBalanceChanges, currentBalances } from './balances/changes';
 export type { BalanceChange } from './balances/changes';
 
 // P&L
-export { usePnlCandles, usePnlInterval, subscribePnl, getPnlSeries } from './pnl/selectors';
+export {
+  usePnlCandles,
+  usePnlInterval,
+  usePnlSince,
+  subscribePnl,
+  getPnlSeries,
+} from './pnl/selectors';
 export type { PnlChartEvent } from './pnl/selectors';
 
 // watchlists

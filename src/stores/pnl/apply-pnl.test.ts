@@ -20,6 +20,21 @@ describe('pnl candles', () => {
     expect(again.series.get(KEY)?.change.kind).toBe('reset');
   });
 
+  it('[STORE-PNL-7] an ordered snapshot is kept as sent; duplicates and other intervals are not', () => {
+    const ordered = [sampleCandle(60), sampleCandle(120), sampleCandle(180)];
+    const s = applyPnlSnapshot(initialPnlState(), KEY, { ...META, since: 'T0' }, ordered);
+    expect(s.series.get(KEY)?.candles).toBe(ordered);
+    expect(s.series.get(KEY)?.since).toBe('T0');
+    const messy = applyPnlSnapshot(initialPnlState(), KEY, META, [
+      sampleCandle(60),
+      sampleCandle(60, { close: '2.00' }),
+      sampleCandle(120, { interval: '5m' }),
+      sampleCandle(180),
+    ]);
+    expect(ts(messy)).toEqual([60, 180]);
+    expect(messy.series.get(KEY)?.candles[0]?.close).toBe('2.00');
+  });
+
   it('[STORE-PNL-2] same t as the last replaces it (tail change)', () => {
     const s = applyCandleUpdates(base, KEY, [sampleCandle(180, { close: '9.99' })]);
     const series = s.series.get(KEY);

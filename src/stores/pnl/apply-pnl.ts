@@ -22,6 +22,8 @@ export type PnlSeries = Readonly<{
   key: string;
   accountId: string;
   interval: PnlInterval;
+  /** The `startTime` the snapshot was asked for: tells a page whether it covers its range. */
+  since?: string;
   candles: readonly Candle[];
   rev: number;
   change: PnlChange;
@@ -37,28 +39,46 @@ export function initialPnlState(): PnlState {
   return { series: new Map(), ignored: 0 };
 }
 
-function trim(candles: Candle[], max: number): { candles: Candle[]; trimmed: boolean } {
+function trim<C extends readonly Candle[]>(
+  candles: C,
+  max: number,
+): { candles: C | Candle[]; trimmed: boolean } {
   if (candles.length <= max) return { candles, trimmed: false };
   const keep = Math.max(1, Math.floor(max * 0.9));
   return { candles: candles.slice(candles.length - keep), trimmed: true };
+}
+
+/** True when every candle has `interval` and `t` rises strictly: the server's own order. */
+function isStrictlyOrdered(candles: readonly Candle[], interval: PnlInterval): boolean {
+  let prev = -Infinity;
+  for (const c of candles) {
+    if (c.interval !== interval || c.t <= prev) return false;
+    prev = c.t;
+  }
+  return true;
+}
+
+function orderedByT(candles: readonly Candle[], meta: { interval: PnlInterval }): Candle[] {
+  const byT = new Map<number, Candle>();
+  for (const c of candles) if (c.interval === meta.interval) byT.set(c.t, c);
+  return [...byT.values()].sort((a, b) => a.t - b.t);
 }
 
 /** [STORE-PNL-SNAP] A snapshot replaces the series (sorted by t, last duplicate wins). */
 export function applyPnlSnapshot(
   state: PnlState,
   key: string,
-  meta: { accountId: string; interval: PnlInterval },
+  meta: { accountId: string; interval: PnlInterval; since?: string },
   candles: readonly Candle[],
   max = MAX_CANDLES,
 ): PnlState {
-  const byT = new Map<number, Candle>();
-  for (const c of candles) if (c.interval === meta.interval) byT.set(c.t, c);
-  const sorted = [...byT.values()].sort((a, b) => a.t - b.t);
+  const sorted = isStrictlyOrdered(candles, meta.interval) ? candles : orderedByT(candles, meta);
   const prevRev = state.series.get(key)?.rev ?? 0;
   const series: PnlSeries = {
     key,
     accountId: meta.accountId,
     interval: meta.interval,
+    since: meta.since,
     candles: trim(sorted, max).candles,
     rev: prevRev + 1,
     change: { kind: 'reset', fromRev: prevRev },

@@ -20,6 +20,11 @@ export function usePnlInterval(key: string): PnlInterval | undefined {
   return useStore(pnlStore, (s) => s.series.get(key)?.interval);
 }
 
+/** The start time the series' snapshot was asked for (see PnlSeries.since). */
+export function usePnlSince(key: string): string | undefined {
+  return useStore(pnlStore, (s) => s.series.get(key)?.since);
+}
+
 export type PnlChartEvent =
   /** Draw these from scratch (`series.setData`). Also sent once on subscribe. */
   | { type: 'reset'; candles: readonly Candle[]; interval: PnlInterval | undefined }
