@@ -73,6 +73,36 @@ test('interval and range live in the URL and resubscribe', async ({ page }) => {
   await expect(page.getByLabel('From')).toHaveValue('2026-01-05T09:30');
 });
 
+test('a long range of fine candles loads in two steps: one screen at once, then the whole range', async ({
+  page,
+}) => {
+  const pnlSubscriptions: { startTime: string }[] = [];
+  let unsubscribed = 0;
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      const msg = JSON.parse(String(payload)) as {
+        type: string;
+        payload?: { topic?: string; params?: { startTime: string; interval: string } };
+      };
+      if (msg.payload?.topic !== 'pnl') return;
+      if (msg.type === 'unsubscribe') unsubscribed += 1;
+      if (msg.type === 'subscribe' && msg.payload.params?.interval === '1m')
+        pnlSubscriptions.push(msg.payload.params);
+    }),
+  );
+  await signIn(page, `/pnl?account=${DEMO_ACCOUNT}&range=1M&interval=1m`);
+  // A month of 1-minute candles is 43,200: the whole range replaces the first screen.
+  await expect.poll(() => count(page), { timeout: 15_000 }).toBeGreaterThan(40_000);
+  await expect(page.getByTestId('pnl-partial')).toHaveCount(0);
+  await expect(page.getByTestId('pnl-change')).toHaveText(/^[+−]?\$[\d,]+\.\d{2}$/);
+  expect(pnlSubscriptions).toHaveLength(2);
+  const [quick, whole] = pnlSubscriptions.map((p) => Date.parse(p.startTime));
+  expect(quick! - whole!).toBeGreaterThan(20 * 86_400_000);
+  // Re-subscribing replaces the stream in place: nothing was unsubscribed in between.
+  expect(unsubscribed).toBe(0);
+  await expect(page.getByTestId('pnl-chart')).toHaveAttribute('data-resets', '2');
+});
+
 test('the keyboard walks the candles and the chart follows the window size', async ({ page }) => {
   await signIn(page, '/pnl?interval=15m');
   const chart = page.getByTestId('pnl-chart');

@@ -81,10 +81,22 @@ function useChart(
     api.current = { chart, series };
     let resets = 0;
     let updates = 0;
+    let drawn: { first: number; last: number } | undefined;
     const unsubscribe = subscribePnl(seriesKey, (event) => {
       if (event.type === 'reset') {
+        const first = event.candles[0]?.t;
+        const last = event.candles.at(-1)?.t;
+        // Earlier history for the candles on screen (a long range's second step): the trader
+        // keeps the view they have; anything else is a new picture, shown whole.
+        const moreHistory =
+          drawn && first !== undefined && last !== undefined
+            ? first < drawn.first && last >= drawn.last
+            : false;
+        const view = moreHistory ? chart.timeScale().getVisibleRange() : null;
         series.setData(event.candles.map(toBar));
-        chart.timeScale().fitContent();
+        if (view) chart.timeScale().setVisibleRange(view);
+        else chart.timeScale().fitContent();
+        drawn = first !== undefined && last !== undefined ? { first, last } : undefined;
         el.dataset.resets = String(++resets);
       } else {
         for (const c of event.candles) series.update(toBar(c));

@@ -11,10 +11,11 @@ import { Money } from '../../components/ui/money';
 import { Segmented } from '../../components/ui/segmented';
 import { StreamGate } from '../../components/ui/stream-gate';
 import { useStream } from '../../app/use-stream';
-import { pnlKey, usePnlCandles, usePnlInterval } from '../../stores';
+import { pnlKey, usePnlCandles, usePnlInterval, usePnlSince } from '../../stores';
 import { createSummarizer } from './chart-data';
 import { PnlChart } from './pnl-chart';
 import {
+  firstScreenStart,
   PNL_RANGES,
   pnlViewFromParams,
   RANGE_DEFAULT_INTERVAL,
@@ -23,35 +24,50 @@ import {
 } from './pnl-range';
 import type { PnlRange } from './pnl-range';
 
-function Summary({ seriesKey }: { seriesKey: string }) {
+/**
+ * The range's figures. While only the first screen of a long range is in (`partial`), the
+ * change, high and low would describe the wrong span, so they wait; "now" is right either way.
+ */
+function Summary({ seriesKey, partial }: { seriesKey: string; partial: boolean }) {
   const candles = usePnlCandles(seriesKey);
   const [summarizer] = useState(createSummarizer);
   const s = useMemo(() => summarizer(candles), [summarizer, candles]);
   if (!s) return null;
   return (
-    <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-      {(
-        [
-          ['Change in range', s.change, 'pnl-change'],
-          ['Now', s.last, 'pnl-now'],
-          ['High', s.high, 'pnl-high'],
-          ['Low', s.low, 'pnl-low'],
-        ] as const
-      ).map(([label, value, id]) => (
-        <div key={label} className="flex items-baseline gap-2">
-          <dt className="text-muted">{label}</dt>
-          <dd className="text-base" data-testid={id}>
-            <Money value={value} pnl />
+    <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 text-sm">
+      <dl className="contents">
+        {(
+          [
+            ['Change in range', s.change, 'pnl-change'],
+            ['Now', s.last, 'pnl-now'],
+            ['High', s.high, 'pnl-high'],
+            ['Low', s.low, 'pnl-low'],
+          ] as const
+        ).map(([label, value, id]) => (
+          <div key={label} className="flex items-baseline gap-2">
+            <dt className="text-muted">{label}</dt>
+            <dd className="text-base" data-testid={id}>
+              {partial && id !== 'pnl-now' ? (
+                <span className="text-muted">…</span>
+              ) : (
+                <Money value={value} pnl />
+              )}
+            </dd>
+          </div>
+        ))}
+        <div className="flex items-baseline gap-2">
+          <dt className="text-muted">Candles</dt>
+          <dd className="num" data-testid="pnl-count">
+            {candles.length.toLocaleString('en-US')}
           </dd>
         </div>
-      ))}
-      <div className="flex items-baseline gap-2">
-        <dt className="text-muted">Candles</dt>
-        <dd className="num" data-testid="pnl-count">
-          {candles.length.toLocaleString('en-US')}
-        </dd>
-      </div>
-    </dl>
+      </dl>
+      {partial && (
+        <p role="status" data-testid="pnl-partial" className="text-muted">
+          Loading the whole range; change, high and low follow when it is in.
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -61,9 +77,15 @@ export function PnlPage({ accountId }: { accountId: string }) {
   // Ranges are relative to when the page opened, so the subscription does not churn each render.
   const [openedAt] = useState(() => Date.now());
   const startTime = rangeStart(view, openedAt);
-  useStream({ topic: 'pnl', params: { accountId, interval: view.interval, startTime } });
   const key = pnlKey(accountId);
   const streamedInterval = usePnlInterval(key);
+  const since = usePnlSince(key);
+  const loaded = streamedInterval === view.interval;
+  // A long range comes in two steps: one screen of candles first, then (once candles of this
+  // interval are on screen) the whole range, which replaces them when it arrives.
+  const quickStart = firstScreenStart(view.interval, startTime, openedAt);
+  const asked = loaded || !quickStart ? startTime : quickStart;
+  useStream({ topic: 'pnl', params: { accountId, interval: view.interval, startTime: asked } });
 
   return (
     <section aria-labelledby="pnl-title" className="space-y-3">
@@ -109,13 +131,13 @@ export function PnlPage({ accountId }: { accountId: string }) {
       </div>
       <StreamGate
         streamKey={key}
-        loaded={streamedInterval === view.interval}
+        loaded={loaded}
         what="P&L candles"
         accountId={accountId}
         skeletonRows={10}
       >
         <div className="space-y-3">
-          <Summary seriesKey={key} />
+          <Summary seriesKey={key} partial={since !== startTime} />
           <PnlChart
             seriesKey={key}
             interval={streamedInterval}

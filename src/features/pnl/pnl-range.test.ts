@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startOfLocalDay } from '../../lib/time';
-import { pnlViewFromParams, rangeStart } from './pnl-range';
+import { FIRST_SCREEN_CANDLES, firstScreenStart, pnlViewFromParams, rangeStart } from './pnl-range';
 
 const NOW = Date.parse('2026-11-24T15:00:00Z');
 
@@ -42,6 +42,17 @@ describe('P&L view params', () => {
     // Never in the future: a start after now is clamped to now.
     expect(rangeStart({ range: 'custom', interval: '1h', from: '2030-01-01T00:00' }, NOW)).toBe(
       new Date(NOW).toISOString(),
+    );
+  });
+
+  it('[PNL-VIEW-4] a range many screens long starts with one screen of candles', () => {
+    const year = rangeStart({ range: '1Y', interval: '1m' }, NOW);
+    const quick = firstScreenStart('1m', year, NOW);
+    expect(quick).toBe(new Date(NOW - FIRST_SCREEN_CANDLES * 60_000).toISOString());
+    // A year of daily candles, a week of 15-minute ones: one request is enough.
+    expect(firstScreenStart('1d', year, NOW)).toBeUndefined();
+    expect(firstScreenStart('15m', rangeStart({ range: '1W', interval: '15m' }, NOW), NOW)).toBe(
+      undefined,
     );
   });
 });

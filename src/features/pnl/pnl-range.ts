@@ -2,7 +2,7 @@
  * The P&L view's URL state (`?interval=5m&range=1W`, or `range=custom&from=2026-11-01T09:30`)
  * and the subscription start time it asks for.
  */
-import { PNL_INTERVALS } from '../../protocol';
+import { INTERVAL_SECONDS, PNL_INTERVALS } from '../../protocol';
 import type { PnlInterval } from '../../protocol';
 import { oneOf } from '../../lib/url-params';
 import { startOfLocalDay } from '../../lib/time';
@@ -60,4 +60,28 @@ export function rangeStart(view: PnlView, now: number): string {
       return Number.isNaN(ms) ? startOfLocalDay(now) : new Date(Math.min(ms, now)).toISOString();
     }
   }
+}
+
+/**
+ * Candles in a quick first snapshot when the range holds many more: more than a wide chart
+ * shows at its tightest spacing, so the first screen is complete while the rest loads.
+ */
+export const FIRST_SCREEN_CANDLES = 3_000;
+
+/**
+ * Where a quick first snapshot starts when the whole range (from `startTime`, RFC3339, to
+ * `now`) is much longer than one screen of `interval` candles; undefined when it is not. A
+ * year of 1-minute candles is 65 MB of JSON and seconds of work: the trader gets the recent
+ * part at once, and the rest replaces it when it has arrived.
+ */
+export function firstScreenStart(
+  interval: PnlInterval,
+  startTime: string,
+  now: number,
+): string | undefined {
+  const screen = FIRST_SCREEN_CANDLES * INTERVAL_SECONDS[interval] * 1000;
+  // Worth a second request only when the whole range is several screens long.
+  return now - Date.parse(startTime) > 4 * screen
+    ? new Date(now - screen).toISOString()
+    : undefined;
 }
