@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   abs,
@@ -37,6 +38,31 @@ describe('decimal', () => {
     expect(div('2', '3', 2)).toBe('0.67');
     expect(div('-2', '3', 2)).toBe('-0.67');
     expect(() => div('1', '0')).toThrow(RangeError);
+  });
+
+  it('[DEC-COMPARE] the fast wire-form compare agrees with big.js on every pair', () => {
+    const digits = (min: number, max: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+    const wire = fc
+      .tuple(fc.boolean(), digits(1, 6), fc.option(digits(1, 4)))
+      .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(wire, wire, (a, b) => {
+        expect(compare(a, b)).toBe(toBig(a).cmp(toBig(b)));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const [a, b, want] of [
+      ['-0.00', '0', 0],
+      ['0', '-0', 0],
+      ['007.50', '7.5', 0],
+      ['-1.05', '-1.5', 1],
+      ['99.999', '100', -1],
+      ['-0.01', '0', -1],
+      ['.5', '0.49', 1], // not the wire form: big.js decides
+      ['5.', '4.99', 1],
+    ] as const)
+      expect(compare(a, b)).toBe(want);
   });
 
   it('[DEC-4] compare, sign, isZero, negate, abs', () => {

@@ -45,6 +45,18 @@ const widen = (e: Extremes | undefined, c: Candle): Extremes =>
         low: compare(c.low, e.low) < 0 ? c.low : e.low,
       };
 
+/** Extremes of candles[0 .. n), in locals: one object for the whole scan, not one per candle. */
+function extremesOf(candles: readonly Candle[], n: number): Extremes | undefined {
+  if (n <= 0) return undefined;
+  let { high, low } = candles[0]!;
+  for (let i = 1; i < n; i++) {
+    const c = candles[i]!;
+    if (compare(c.high, high) > 0) high = c.high;
+    if (compare(c.low, low) < 0) low = c.low;
+  }
+  return { high, low };
+}
+
 /**
  * The range at a glance, exact: change from the first open to the last close, extremes.
  *
@@ -70,7 +82,7 @@ export function createSummarizer(): (candles: readonly Candle[]) => RangeSummary
     let ext: Extremes | undefined;
     if (samePrefix(n)) ext = prefix.ext;
     else if (n > 0 && samePrefix(n - 1)) ext = widen(prefix.ext, candles[n - 1]!);
-    else for (let i = 0; i < n; i++) ext = widen(ext, candles[i]!);
+    else ext = extremesOf(candles, n);
     prefix = { first, end: n > 0 ? candles[n - 1] : undefined, n, ext };
     const all = widen(ext, last);
     return { first: first.open, last: last.close, change: sub(last.close, first.open), ...all };
