@@ -100,7 +100,14 @@ test('a long range of fine candles loads in two steps: one screen at once, then 
   expect(quick! - whole!).toBeGreaterThan(20 * 86_400_000);
   // Re-subscribing replaces the stream in place: nothing was unsubscribed in between.
   expect(unsubscribed).toBe(0);
-  await expect(page.getByTestId('pnl-chart')).toHaveAttribute('data-resets', '2');
+  const chart = page.getByTestId('pnl-chart');
+  await expect(chart).toHaveAttribute('data-resets', '2');
+  // The chart holds the newest 10,000 candles; going back to the first hands it the rest.
+  await expect(chart).toHaveAttribute('data-held', '10000');
+  await chart.focus();
+  await page.keyboard.press('Home');
+  await expect(chart).toHaveAttribute('data-held', String(await count(page)));
+  await expect(page.getByTestId('pnl-legend')).not.toContainText('live');
 });
 
 test('the keyboard walks the candles and the chart follows the window size', async ({ page }) => {

@@ -22,6 +22,7 @@ import { formatDateTime, formatTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
 import { getPnlSeries, subscribePnl, usePnlCandles } from '../../stores';
 import { indexAt, toBar } from './chart-data';
+import { firstAtOrAfter, GROW_MARGIN, grownWindowStart, initialWindowStart } from './chart-window';
 
 function themeColors() {
   const css = getComputedStyle(document.documentElement);
@@ -50,7 +51,11 @@ function useChart(
   seriesKey: string,
   interval: PnlInterval | undefined,
 ) {
-  const api = useRef<{ chart: IChartApi; series: ISeriesApi<'Candlestick'> } | null>(null);
+  const api = useRef<{
+    chart: IChartApi;
+    series: ISeriesApi<'Candlestick'>;
+    reveal: (i: number) => void;
+  } | null>(null);
   const [hoverT, setHoverT] = useState<number>();
 
   useEffect(() => {
@@ -78,24 +83,54 @@ function useChart(
       },
     });
     const series = chart.addSeries(CandlestickSeries, colors.candles);
-    api.current = { chart, series };
+    const timeScale = chart.timeScale();
+    /** Index (in the store's series) of the first candle the chart holds: see chart-window.ts. */
+    let start = 0;
+    /** Hands the chart candles from `next` on, keeping the bars on screen where they are. */
+    const holdFrom = (next: number) => {
+      const candles = getPnlSeries(seriesKey)?.candles ?? [];
+      const view = timeScale.getVisibleLogicalRange();
+      const shift = start - next;
+      start = next;
+      series.setData(candles.slice(next).map(toBar));
+      if (view) timeScale.setVisibleLogicalRange({ from: view.from + shift, to: view.to + shift });
+      el.dataset.held = String(candles.length - next);
+    };
+    /** Makes sure candle `i` is held (keyboard Home, or scrolling back). */
+    const reveal = (i: number) => {
+      const length = getPnlSeries(seriesKey)?.candles.length ?? 0;
+      if (i < start) holdFrom(grownWindowStart(start, length, i));
+    };
+    api.current = { chart, series, reveal };
+    timeScale.subscribeVisibleLogicalRangeChange((range) => {
+      // Deferred: the library is mid-update when it reports the range.
+      if (range && range.from < GROW_MARGIN && start > 0) queueMicrotask(() => reveal(start - 1));
+    });
     let resets = 0;
     let updates = 0;
     let drawn: { first: number; last: number } | undefined;
     const unsubscribe = subscribePnl(seriesKey, (event) => {
       if (event.type === 'reset') {
-        const first = event.candles[0]?.t;
-        const last = event.candles.at(-1)?.t;
+        const { candles } = event;
+        const first = candles[0]?.t;
+        const last = candles.at(-1)?.t;
         // Earlier history for the candles on screen (a long range's second step): the trader
         // keeps the view they have; anything else is a new picture, shown whole.
         const moreHistory =
           drawn && first !== undefined && last !== undefined
             ? first < drawn.first && last >= drawn.last
             : false;
-        const view = moreHistory ? chart.timeScale().getVisibleRange() : null;
-        series.setData(event.candles.map(toBar));
-        if (view) chart.timeScale().setVisibleRange(view);
-        else chart.timeScale().fitContent();
+        const view = moreHistory ? timeScale.getVisibleRange() : null;
+        start = initialWindowStart(candles.length);
+        if (view) {
+          // Hold at least what was on screen, with the usual room to scroll back.
+          const need = firstAtOrAfter(candles, Number(view.from)) - GROW_MARGIN;
+          start = Math.max(0, Math.min(start, need));
+        }
+        series.setData(candles.slice(start).map(toBar));
+        el.dataset.held = String(candles.length - start);
+        if (view) timeScale.setVisibleRange(view);
+        else timeScale.fitContent();
         drawn = first !== undefined && last !== undefined ? { first, last } : undefined;
         el.dataset.resets = String(++resets);
       } else {
@@ -131,7 +166,9 @@ function useChart(
       setHoverT(undefined);
       return;
     }
-    const c = candles[Math.max(0, Math.min(candles.length - 1, i))]!;
+    const at = Math.max(0, Math.min(candles.length - 1, i));
+    current.reveal(at);
+    const c = candles[at]!;
     current.chart.setCrosshairPosition(Number(c.close), c.t as UTCTimestamp, current.series);
     setHoverT(c.t);
   };
