@@ -452,6 +452,20 @@ describe('AccountSocket', () => {
     });
   });
 
+  it('[SOCK-17] a stream added to a live link is "streaming", not a reconnect', async () => {
+    const t = setup();
+    t.socket.subscribe({ topic: 'watchlist', params: {} });
+    t.socket.start();
+    const ws = await serveAuth();
+    ackAll(ws);
+    // The first connect's "authenticated" is not streaming yet: nothing was live.
+    expect(t.states.find((s) => s.status === 'authenticated')).not.toHaveProperty('streaming');
+    t.socket.subscribe({ topic: 'news', params: {} });
+    expect(t.socket.getState()).toMatchObject({ status: 'authenticated', streaming: true });
+    ackAll(ws);
+    expect(t.socket.getState().status).toBe('subscribed');
+  });
+
   it('[SOCK-13] stop() closes with 1000 and never reconnects', async () => {
     const t = setup();
     t.socket.start();

@@ -212,6 +212,7 @@ export class AccountSocket {
           status: 'authenticated',
           expiresAt: this.expiresAt,
           reason: `subscribing ${entry.key}`,
+          streaming: true,
         });
       }
     }

@@ -12,7 +12,11 @@ export type ConnectionState =
   | (Base & { status: 'connecting'; attempt: number })
   /** Socket open, auth sent, no answer yet. */
   | (Base & { status: 'connected' })
-  | (Base & { status: 'authenticated'; expiresAt: number })
+  /**
+   * Authenticated, a subscription not yet acknowledged. `streaming`: the link was already
+   * live and one more stream is on its way (the others keep streaming meanwhile).
+   */
+  | (Base & { status: 'authenticated'; expiresAt: number; streaming?: boolean })
   /** Authenticated and every wanted subscription acknowledged. */
   | (Base & { status: 'subscribed'; expiresAt: number })
   /** The server warned the session ends soon; a re-auth is in flight. */

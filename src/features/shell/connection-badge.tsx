@@ -7,6 +7,9 @@ function describe(s: ConnectionState, now: number): { text: string; tone: string
     case 'subscribed':
       return { text: 'Live', tone: 'bg-gain' };
     case 'authenticated':
+      // A stream added to a live link (a year of P&L can take seconds) is not a reconnect.
+      if (s.streaming) return { text: 'Live · loading…', tone: 'bg-gain' };
+      return { text: 'Connecting…', tone: 'bg-warn' };
     case 'connected':
     case 'connecting':
     case 'idle':
