@@ -107,6 +107,9 @@ test('a long range of fine candles loads in two steps: one screen at once, then 
   await chart.focus();
   await page.keyboard.press('Home');
   await expect(chart).toHaveAttribute('data-held', String(await count(page)));
+  // …and the legend reads the first candle of the range, which the chart scrolled to.
+  const since = (await page.getByText(/^since /).textContent())!.slice(6, 16);
+  await expect(page.getByTestId('pnl-legend')).toContainText(since);
   await expect(page.getByTestId('pnl-legend')).not.toContainText('live');
 });
 

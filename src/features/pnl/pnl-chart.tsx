@@ -54,7 +54,7 @@ function useChart(
   const api = useRef<{
     chart: IChartApi;
     series: ISeriesApi<'Candlestick'>;
-    reveal: (i: number) => void;
+    reveal: (i: number) => boolean;
   } | null>(null);
   const [hoverT, setHoverT] = useState<number>();
 
@@ -96,15 +96,31 @@ function useChart(
       if (view) timeScale.setVisibleLogicalRange({ from: view.from + shift, to: view.to + shift });
       el.dataset.held = String(candles.length - next);
     };
-    /** Makes sure candle `i` is held (keyboard Home, or scrolling back). */
-    const reveal = (i: number) => {
+    /**
+     * Makes sure candle `i` is held and on screen (keyboard navigation); true when the chart
+     * had to move, so a crosshair is placed only after it has redrawn.
+     */
+    const reveal = (i: number): boolean => {
       const length = getPnlSeries(seriesKey)?.candles.length ?? 0;
-      if (i < start) holdFrom(grownWindowStart(start, length, i));
+      const held = i < start;
+      if (held) holdFrom(grownWindowStart(start, length, i));
+      const view = timeScale.getVisibleLogicalRange();
+      const at = i - start;
+      if (!view || (at >= view.from && at <= view.to)) return held;
+      // Scroll just far enough, keeping the zoom: the candle lands near the edge it came from.
+      const width = view.to - view.from;
+      const from = at < view.from ? at - width * 0.1 : at - width * 0.9;
+      timeScale.setVisibleLogicalRange({ from, to: from + width });
+      return true;
     };
     api.current = { chart, series, reveal };
     timeScale.subscribeVisibleLogicalRangeChange((range) => {
       // Deferred: the library is mid-update when it reports the range.
-      if (range && range.from < GROW_MARGIN && start > 0) queueMicrotask(() => reveal(start - 1));
+      if (range && range.from < GROW_MARGIN && start > 0)
+        queueMicrotask(() => {
+          const length = getPnlSeries(seriesKey)?.candles.length ?? 0;
+          if (start > 0) holdFrom(grownWindowStart(start, length));
+        });
     });
     let resets = 0;
     let updates = 0;
@@ -167,10 +183,13 @@ function useChart(
       return;
     }
     const at = Math.max(0, Math.min(candles.length - 1, i));
-    current.reveal(at);
     const c = candles[at]!;
-    current.chart.setCrosshairPosition(Number(c.close), c.t as UTCTimestamp, current.series);
-    setHoverT(c.t);
+    const place = () => {
+      current.chart.setCrosshairPosition(Number(c.close), c.t as UTCTimestamp, current.series);
+      setHoverT(c.t);
+    };
+    if (current.reveal(at)) requestAnimationFrame(place);
+    else place();
   };
   return { hoverT, focusCandle };
 }
