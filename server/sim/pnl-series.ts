@@ -7,6 +7,7 @@
  */
 import { candleStart, INTERVAL_SECONDS } from '../../src/protocol';
 import type { Candle, PnlInterval } from '../../src/protocol';
+import { formatCents } from './cents';
 
 const BUCKET = 15;
 /** How many live 15 s buckets are kept (one week); older live buckets fall back to history. */
@@ -103,15 +104,14 @@ export class PnlSeries {
       if (b.l < l) l = b.l;
       c = b.c;
     }
-    const cents = (v: number) => (v / 100).toFixed(2);
     return {
       accountId: this.accountId,
       interval,
       t,
-      open: cents(o),
-      high: cents(h),
-      low: cents(l),
-      close: cents(c),
+      open: formatCents(o),
+      high: formatCents(h),
+      low: formatCents(l),
+      close: formatCents(c),
     };
   }
 
