@@ -68,4 +68,21 @@ describe('PnlSeries', () => {
       current: '87a64e9c1f3e4755',
     });
   }, 60_000);
+
+  it('[PNL-SERIES-2] a series reused across ranges (history cache partly then fully warm, and past it) gives what a fresh one gives', () => {
+    const now = START + 3600_000;
+    const ranges: [PnlInterval, number, number][] = [
+      ['1h', now - 450 * DAY, now - 380 * DAY],
+      ['15s', now - 2 * DAY - 3600_000, now - 2 * DAY],
+      ['1d', now - 420 * DAY, now],
+      ['1mo', now - 800 * DAY, now],
+      ['15s', now - 2 * DAY - 3600_000, now - 2 * DAY],
+    ];
+    const cold = () => new PnlSeries('A-1', 9_999, START);
+    const reused = cold();
+    for (const [interval, from, to] of ranges) {
+      expect(reused.candles(interval, from, to)).toEqual(cold().candles(interval, from, to));
+    }
+    expect(reused.current('1mo', START - 1)).toEqual(cold().current('1mo', START - 1));
+  }, 30_000);
 });

@@ -13,6 +13,14 @@ const BUCKET = 15;
 /** How many live 15 s buckets are kept (one week); older live buckets fall back to history. */
 const MAX_LIVE_BUCKETS = 40_320;
 export const MAX_CANDLES = 600_000;
+/** History is cached by the day's worth of buckets, filled the first time a request reaches it. */
+const CHUNK_BUCKETS = 86_400 / BUCKET;
+/**
+ * Days of history kept before the start: enough for a 1Y range after a month of uptime. At
+ * 4 bytes a bucket that is 400 × 5,760 × 4 B = 9.2 MB per series at most, allocated on the
+ * first request that reaches into it; ranges further back are computed as before.
+ */
+const CACHED_DAYS = 400;
 
 type Ohlc = { o: number; h: number; l: number; c: number };
 
@@ -21,6 +29,14 @@ export class PnlSeries {
   private readonly startBucket: number;
   private readonly phase: number;
   private readonly anchor: number;
+  /**
+   * History per bucket, from cacheBase up to the start. Three sines a bucket are most of a
+   * year's build (the x / 37 term is past the argument size V8 reduces cheaply), and a user
+   * switching intervals or ranges asks for the same buckets again.
+   */
+  private cache: Int32Array | undefined;
+  private readonly cachedDays = new Uint8Array(CACHED_DAYS);
+  private readonly cacheBase: number;
 
   constructor(
     private readonly accountId: string,
@@ -30,6 +46,7 @@ export class PnlSeries {
     this.startBucket = Math.floor(startMs / 1000 / BUCKET);
     this.phase = (seed % 10_000) / 97;
     this.anchor = this.shape(this.startBucket);
+    this.cacheBase = this.startBucket - CACHED_DAYS * CHUNK_BUCKETS;
   }
 
   /** Synthetic history in cents, anchored so it joins the live series at 0 when it starts. */
@@ -44,6 +61,30 @@ export class PnlSeries {
         90_000 * Math.sin(x / 613 + this.phase) +
         20_000 * Math.sin(x / 37),
     );
+  }
+
+  /** Fills the cached days that history buckets first..last touch. */
+  private warm(first: number, last: number): void {
+    const from = Math.max(first, this.cacheBase);
+    const to = Math.min(last, this.startBucket - 1);
+    if (from > to) return;
+    // Within ±720,000 cents, so int32 holds every value; a -0 becomes 0, which prints the same.
+    const cache = (this.cache ??= new Int32Array(CACHED_DAYS * CHUNK_BUCKETS));
+    const lastDay = Math.floor((to - this.cacheBase) / CHUNK_BUCKETS);
+    for (let day = Math.floor((from - this.cacheBase) / CHUNK_BUCKETS); day <= lastDay; day++) {
+      if (this.cachedDays[day] === 1) continue;
+      const i0 = day * CHUNK_BUCKETS;
+      for (let i = i0; i < i0 + CHUNK_BUCKETS; i++) cache[i] = this.history(this.cacheBase + i);
+      this.cachedDays[day] = 1;
+    }
+  }
+
+  private historyAt(k: number): number {
+    const i = k - this.cacheBase;
+    if (i >= 0 && this.cache && this.cachedDays[Math.floor(i / CHUNK_BUCKETS)] === 1) {
+      return this.cache[i] as number;
+    }
+    return this.history(k);
   }
 
   record(atMs: number, cents: number): void {
@@ -66,7 +107,7 @@ export class PnlSeries {
 
   private bucket(k: number): Ohlc {
     if (k < this.startBucket) {
-      const v = this.history(k);
+      const v = this.historyAt(k);
       return { o: v, h: v, l: v, c: v };
     }
     const b = this.live.get(k);
@@ -91,7 +132,7 @@ export class PnlSeries {
       // History buckets are one value each: computed inline, no object per bucket, because a
       // year of 1m candles walks two million of them.
       if (k < this.startBucket) {
-        const v = this.history(k);
+        const v = this.historyAt(k);
         if (k === first) o = v;
         if (v > h) h = v;
         if (v < l) l = v;
@@ -137,6 +178,7 @@ export class PnlSeries {
     // Never more than MAX_CANDLES: keep the newest ones.
     const step = interval === '1mo' ? 0 : INTERVAL_SECONDS[interval];
     if (step && (lastT - t) / step >= MAX_CANDLES) t = lastT - (MAX_CANDLES - 1) * step;
+    this.warm(Math.floor(t / BUCKET), Math.floor(nowS / BUCKET));
     while (t <= lastT) {
       const next = this.nextStart(t, interval);
       out.push(this.candleAt(t, Math.min(next, nowS + 1), interval));
@@ -148,6 +190,7 @@ export class PnlSeries {
   current(interval: PnlInterval, atMs: number): Candle {
     const nowS = Math.floor(atMs / 1000);
     const t = candleStart(nowS, interval);
+    this.warm(Math.floor(t / BUCKET), Math.floor(nowS / BUCKET));
     return this.candleAt(t, Math.min(this.nextStart(t, interval), nowS + 1), interval);
   }
 }
