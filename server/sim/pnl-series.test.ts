@@ -85,4 +85,21 @@ describe('PnlSeries', () => {
     }
     expect(reused.current('1mo', START - 1)).toEqual(cold().current('1mo', START - 1));
   }, 30_000);
+
+  it('[PNL-SERIES-3] candlesJson() is byte for byte JSON.stringify(candles()) for every interval, before and after the start', () => {
+    const series = new PnlSeries('A-"x"\u00e9\n', -77, START);
+    series.record(START + 5_000, -5);
+    series.record(START + 70_000, 4_200_000_000);
+    series.record(START + 200_000, 0);
+    const now = START + 3600_000;
+    const intervals: PnlInterval[] = ['15s', '1m', '5m', '15m', '1h', '1d', '1mo'];
+    for (const interval of intervals) {
+      const long = interval === '1d' || interval === '1mo' ? 800 : 20;
+      for (const from of [now - long * DAY, START - 90_000, now]) {
+        const json = series.candlesJson(interval, from, now);
+        const expected = Buffer.from(JSON.stringify(series.candles(interval, from, now)));
+        expect([interval, from, json.equals(expected)]).toEqual([interval, from, true]);
+      }
+    }
+  }, 30_000);
 });
