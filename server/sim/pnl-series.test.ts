@@ -95,7 +95,7 @@ describe('PnlSeries', () => {
     const intervals: PnlInterval[] = ['15s', '1m', '5m', '15m', '1h', '1d', '1mo'];
     for (const interval of intervals) {
       const long = interval === '1d' || interval === '1mo' ? 800 : 20;
-      for (const from of [now - long * DAY, START - 90_000, now]) {
+      for (const from of [now - long * DAY, START - 90_000, now, now + DAY, NaN]) {
         const json = series.candlesJson(interval, from, now);
         const expected = Buffer.from(JSON.stringify(series.candles(interval, from, now)));
         expect([interval, from, json.equals(expected)]).toEqual([interval, from, true]);

@@ -78,7 +78,8 @@ export class PnlSeries {
   private warm(first: number, last: number): void {
     const from = Math.max(first, this.cacheBase);
     const to = Math.min(last, this.startBucket - 1);
-    if (from > to) return;
+    // Written so a NaN bound (an unparsable start) also returns, as candles() yields nothing then.
+    if (!(from <= to)) return;
     // Within ±720,000 cents, so int32 holds every value; a -0 becomes 0, which prints the same.
     const cache = (this.cache ??= new Int32Array(CACHED_DAYS * CHUNK_BUCKETS));
     const lastDay = Math.floor((to - this.cacheBase) / CHUNK_BUCKETS);
@@ -261,7 +262,8 @@ export class PnlSeries {
   /** About how many candles a request yields; sizes the buffer (1mo counted as 28 days). */
   private count(interval: PnlInterval, startMs: number, nowMs: number): number {
     const step = interval === '1mo' ? 28 * 86_400 : INTERVAL_SECONDS[interval];
-    return Math.min(MAX_CANDLES, Math.max(1, Math.ceil((nowMs - startMs) / 1000 / step) + 1));
+    const n = Math.ceil((nowMs - startMs) / 1000 / step) + 1;
+    return n >= 1 ? Math.min(MAX_CANDLES, n) : 1;
   }
 
   current(interval: PnlInterval, atMs: number): Candle {
