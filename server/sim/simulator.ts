@@ -168,6 +168,9 @@ class MarketSimulator implements Simulator {
   candles(accountId: string, interval: PnlInterval, startMs: number, nowMs: number) {
     return this.account(accountId).pnl.candles(interval, startMs, nowMs);
   }
+  candlesJson(accountId: string, interval: PnlInterval, startMs: number, nowMs: number) {
+    return this.account(accountId).pnl.candlesJson(interval, startMs, nowMs);
+  }
   currentCandle(accountId: string, interval: PnlInterval, atMs: number) {
     return this.account(accountId).pnl.current(interval, atMs);
   }

@@ -65,6 +65,8 @@ export interface Simulator {
   accountSnapshot(accountId: string): AccountSnapshot;
   /** Candles from `startMs` to `nowMs`, oldest first, consistent across intervals. */
   candles(accountId: string, interval: PnlInterval, startMs: number, nowMs: number): Candle[];
+  /** The UTF-8 bytes of `JSON.stringify(candles(…))`, for the snapshot frame. */
+  candlesJson(accountId: string, interval: PnlInterval, startMs: number, nowMs: number): Buffer;
   /** The candle containing `atMs` (the live one). */
   currentCandle(accountId: string, interval: PnlInterval, atMs: number): Candle;
   watchlists(userId: string): Watchlist[];

@@ -24,6 +24,7 @@ import {
 import type { ServerConfig } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Simulator } from '../sim/types';
+import { pnlSubscribedBytes } from './pnl-snapshot';
 import { RateLimiter } from './rate-limiter';
 
 export type ActiveSubscription = { sub: Subscription; seq: number };
@@ -75,12 +76,16 @@ export class Connection {
   }
 
   send(frame: ServerSentFrame): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.writable()) this.socket.send(JSON.stringify(frame));
+  }
+
+  private writable(): boolean {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.deps.config.maxBufferedBytes) {
       this.cutOff();
-      return;
+      return false;
     }
-    this.socket.send(JSON.stringify(frame));
+    return true;
   }
 
   /** Sends one live update to a subscription, numbering it with that subscription's seq. */
@@ -242,6 +247,7 @@ export class Connection {
     }
     // Re-subscribing replaces: a fresh snapshot and a fresh seq, never a second stream.
     this.subscriptions.set(key, { sub, seq: 0 });
+    if (sub.topic === 'pnl') return this.sendPnlSnapshot(id, sub);
     this.send(
       serverMessages.subscribed(
         id,
@@ -278,7 +284,29 @@ export class Connection {
     this.error(id, 'ACCESS_DENIED', `account ${accountId} is not yours`);
   }
 
-  private snapshot(sub: Subscription) {
+  /** Same frame as `send(serverMessages.subscribed(…))`, see pnl-snapshot.ts for why not. */
+  private sendPnlSnapshot(id: string | undefined, sub: Extract<Subscription, { topic: 'pnl' }>) {
+    if (!this.writable()) return;
+    const { accountId, interval, startTime } = sub.params;
+    // The candles' now first, then the envelope's, as the generic path evaluated them.
+    const candles = this.deps.sim.candlesJson(
+      accountId,
+      interval,
+      Date.parse(startTime),
+      this.deps.now(),
+    );
+    const envelope = serverMessages.subscribed(
+      id,
+      'pnl',
+      sub.params,
+      { candles: [] },
+      this.deps.now(),
+    );
+    // A text frame, as a string would have been sent; ws would otherwise mark a Buffer binary.
+    this.socket.send(pnlSubscribedBytes(envelope, candles), { binary: false });
+  }
+
+  private snapshot(sub: Exclude<Subscription, { topic: 'pnl' }>) {
     const { sim } = this.deps;
     switch (sub.topic) {
       case 'account': {
@@ -292,15 +320,6 @@ export class Connection {
           ordersV2: s.orders,
         };
       }
-      case 'pnl':
-        return {
-          candles: sim.candles(
-            sub.params.accountId,
-            sub.params.interval,
-            Date.parse(sub.params.startTime),
-            this.deps.now(),
-          ),
-        };
       case 'watchlist':
         return { watchlists: sim.watchlists(this.userId ?? '') };
       case 'news':

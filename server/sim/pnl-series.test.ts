@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { PnlInterval } from '../../src/protocol';
+import { PnlSeries } from './pnl-series';
+
+const DAY = 86_400_000;
+const START = Date.parse('2026-11-24T14:31:07.250Z');
+const digest = (v: unknown) =>
+  createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+
+/**
+ * Candle bytes for a spread of intervals, ranges and live histories: a quiet series, and a busy
+ * one with a negative seed, an account id JSON must escape, a quiet stretch, a value past int32
+ * and a gap longer than the live window (so carry-forward stops at MAX_LIVE_BUCKETS).
+ */
+function scenarios(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const quiet = new PnlSeries('A-10001', 42, START);
+  const busy = new PnlSeries('A-"x"\u00e9', -123_457, START);
+  let r = 7;
+  for (let s = 0; s < 3 * 3600; s += 1 + (r % 13)) {
+    r = (r * 1_103_515_245 + 12_345) % 2_147_483_648;
+    if (s > 3000 && s < 3600) continue;
+    busy.record(START + s * 1000 + (r % 1000), (r % 2_000_001) - 1_000_000);
+  }
+  busy.record(START + 9 * DAY, 4_200_000_000);
+  busy.record(START + 9 * DAY + 20_000, -7);
+  const now = START + 2 * 3600_000 + 17_321;
+  out['1m 1Y quiet'] = digest(quiet.candles('1m', now - 365 * DAY, now));
+  out['1m 1Y busy'] = digest(busy.candles('1m', now - 365 * DAY, now));
+  out['1m 500d capped'] = digest(quiet.candles('1m', now - 500 * DAY, now));
+  out['15s 1W'] = digest(busy.candles('15s', now - 7 * DAY, now));
+  out['5m 1M'] = digest(busy.candles('5m', now - 30 * DAY, now));
+  out['15m 1M'] = digest(quiet.candles('15m', now - 30 * DAY, now));
+  out['1h 1Y'] = digest(busy.candles('1h', now - 365 * DAY, now));
+  out['1d 1Y'] = digest(busy.candles('1d', now - 365 * DAY, now));
+  out['1mo 3Y'] = digest(busy.candles('1mo', now - 3 * 365 * DAY, now));
+  out['1m before start only'] = digest(quiet.candles('1m', START - 3 * DAY, START - DAY));
+  const later = START + 10 * DAY;
+  out['1h 12d gap'] = digest(busy.candles('1h', START - DAY, later));
+  out['1d 12d gap'] = digest(busy.candles('1d', START - DAY, later));
+  const cur: unknown[] = [];
+  const intervals: PnlInterval[] = ['15s', '1m', '5m', '15m', '1h', '1d', '1mo'];
+  for (const iv of intervals) {
+    for (const at of [START - 1, START, START + 61_000, now, START + 9 * DAY + 30_000, later]) {
+      cur.push(busy.current(iv, at), quiet.current(iv, at));
+    }
+  }
+  out['current'] = digest(cur);
+  return out;
+}
+
+describe('PnlSeries', () => {
+  it('[PNL-SERIES-1] candle bytes are exactly those of the reference digests (taken before the speed-ups)', () => {
+    expect(scenarios()).toEqual({
+      '1m 1Y quiet': '322ae8a08679f1ea',
+      '1m 1Y busy': 'd05bbd10afe7b59a',
+      '1m 500d capped': 'b62cef68d1cd1a77',
+      '15s 1W': 'b36f137f9f4a50d6',
+      '5m 1M': 'f61b2cf1ee0c05a4',
+      '15m 1M': '7e10ed288c491074',
+      '1h 1Y': '6882f5a6ccfa434a',
+      '1d 1Y': '4a1e4bdf978ea5be',
+      '1mo 3Y': '4d59cee426dcff47',
+      '1m before start only': '974631352d603365',
+      '1h 12d gap': 'cffbfb9dbf956e99',
+      '1d 12d gap': '7c1b08aa89d82f54',
+      current: '87a64e9c1f3e4755',
+    });
+  }, 60_000);
+
+  it('[PNL-SERIES-2] a series reused across ranges (history cache partly then fully warm, and past it) gives what a fresh one gives', () => {
+    const now = START + 3600_000;
+    const ranges: [PnlInterval, number, number][] = [
+      ['1h', now - 450 * DAY, now - 380 * DAY],
+      ['15s', now - 2 * DAY - 3600_000, now - 2 * DAY],
+      ['1d', now - 420 * DAY, now],
+      ['1mo', now - 800 * DAY, now],
+      ['15s', now - 2 * DAY - 3600_000, now - 2 * DAY],
+    ];
+    const cold = () => new PnlSeries('A-1', 9_999, START);
+    const reused = cold();
+    for (const [interval, from, to] of ranges) {
+      expect(reused.candles(interval, from, to)).toEqual(cold().candles(interval, from, to));
+    }
+    expect(reused.current('1mo', START - 1)).toEqual(cold().current('1mo', START - 1));
+  }, 30_000);
+
+  it('[PNL-SERIES-3] candlesJson() is byte for byte JSON.stringify(candles()) for every interval, before and after the start', () => {
+    const series = new PnlSeries('A-"x"\u00e9\n', -77, START);
+    series.record(START + 5_000, -5);
+    series.record(START + 70_000, 4_200_000_000);
+    series.record(START + 200_000, 0);
+    const now = START + 3600_000;
+    const intervals: PnlInterval[] = ['15s', '1m', '5m', '15m', '1h', '1d', '1mo'];
+    for (const interval of intervals) {
+      const long = interval === '1d' || interval === '1mo' ? 800 : 20;
+      for (const from of [now - long * DAY, START - 90_000, now, now + DAY, NaN]) {
+        const json = series.candlesJson(interval, from, now);
+        const expected = Buffer.from(JSON.stringify(series.candles(interval, from, now)));
+        expect([interval, from, json.equals(expected)]).toEqual([interval, from, true]);
+      }
+    }
+  }, 30_000);
+});
