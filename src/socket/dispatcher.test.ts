@@ -318,7 +318,8 @@ describe('dispatcher', () => {
       pnlStore
         .getState()
         .series.get(`pnl:${A}`)
-        ?.candles.map((c) => c.t),
+        ?.candles.slice()
+        .map((c) => c.t),
     ).toEqual([300]);
   });
 

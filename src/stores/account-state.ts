@@ -27,6 +27,6 @@ export function readAccountState(accountId: string, pnlKey?: string): AccountSta
     positions: [...(positionsStore.getState().byAccount.get(accountId)?.values() ?? [])],
     balance: balancesStore.getState().balances.get(accountId),
     watchlists: [...watchlistStore.getState().lists.values()],
-    candles: pnlKey ? (pnlStore.getState().series.get(pnlKey)?.candles ?? []) : [],
+    candles: pnlKey ? (pnlStore.getState().series.get(pnlKey)?.candles.slice() ?? []) : [],
   };
 }

@@ -162,7 +162,7 @@ function TodayPnl({ accountId, search }: { accountId: string; search: string }) 
   // this subscription's snapshot lands: only 5-minute candles are "today in 5-minute steps".
   const interval = usePnlInterval(pnlKey(accountId));
   const closes = useMemo(
-    () => (interval === '5m' ? candles.map((c) => c.close) : []),
+    () => (interval === '5m' ? candles.slice().map((c) => c.close) : []),
     [candles, interval],
   );
   const last = closes.at(-1);

@@ -4,6 +4,7 @@
  */
 import type { CandlestickData, UTCTimestamp } from 'lightweight-charts';
 import type { Candle } from '../../protocol';
+import type { CandleSeq } from '../../stores';
 import { compare, sub } from '../../lib/decimal';
 
 export const toBar = (c: Candle): CandlestickData<UTCTimestamp> => ({
@@ -15,12 +16,12 @@ export const toBar = (c: Candle): CandlestickData<UTCTimestamp> => ({
 });
 
 /** Index of the candle starting at `t` (candles sorted by t), or -1. */
-export function indexAt(candles: readonly Candle[], t: number): number {
+export function indexAt(candles: CandleSeq, t: number): number {
   let lo = 0;
   let hi = candles.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const at = candles[mid]!.t;
+    const at = candles.at(mid)!.t;
     if (at === t) return mid;
     if (at < t) lo = mid + 1;
     else hi = mid - 1;
@@ -46,11 +47,11 @@ const widen = (e: Extremes | undefined, c: Candle): Extremes =>
       };
 
 /** Extremes of candles[0 .. n), in locals: one object for the whole scan, not one per candle. */
-function extremesOf(candles: readonly Candle[], n: number): Extremes | undefined {
+function extremesOf(candles: CandleSeq, n: number): Extremes | undefined {
   if (n <= 0) return undefined;
-  let { high, low } = candles[0]!;
+  let { high, low } = candles.at(0)!;
   for (let i = 1; i < n; i++) {
-    const c = candles[i]!;
+    const c = candles.at(i)!;
     if (compare(c.high, high) > 0) high = c.high;
     if (compare(c.low, low) < 0) low = c.low;
   }
@@ -64,7 +65,7 @@ function extremesOf(candles: readonly Candle[], n: number): Extremes | undefined
  * second, so the summarizer remembers the extremes of every candle but the last and, when only
  * the last changed or one was appended, folds in O(1) instead of rescanning.
  */
-export function createSummarizer(): (candles: readonly Candle[]) => RangeSummary | undefined {
+export function createSummarizer(): (candles: CandleSeq) => RangeSummary | undefined {
   // Extremes over candles[0 .. n) where candles[n - 1] === end.
   let prefix: {
     first: Candle | undefined;
@@ -73,21 +74,21 @@ export function createSummarizer(): (candles: readonly Candle[]) => RangeSummary
     ext: Extremes | undefined;
   } = { first: undefined, end: undefined, n: -1, ext: undefined };
   return (candles) => {
-    const first = candles[0];
+    const first = candles.at(0);
     const last = candles.at(-1);
     if (!first || !last) return undefined;
     const n = candles.length - 1; // the prefix excludes the live (last) candle
     const samePrefix = (m: number) =>
-      prefix.first === first && prefix.n === m && (m === 0 || candles[m - 1] === prefix.end);
+      prefix.first === first && prefix.n === m && (m === 0 || candles.at(m - 1) === prefix.end);
     let ext: Extremes | undefined;
     if (samePrefix(n)) ext = prefix.ext;
-    else if (n > 0 && samePrefix(n - 1)) ext = widen(prefix.ext, candles[n - 1]!);
+    else if (n > 0 && samePrefix(n - 1)) ext = widen(prefix.ext, candles.at(n - 1)!);
     else ext = extremesOf(candles, n);
-    prefix = { first, end: n > 0 ? candles[n - 1] : undefined, n, ext };
+    prefix = { first, end: n > 0 ? candles.at(n - 1) : undefined, n, ext };
     const all = widen(ext, last);
     return { first: first.open, last: last.close, change: sub(last.close, first.open), ...all };
   };
 }
 
 /** One-off summary (see createSummarizer for the incremental one). */
-export const summarize = (candles: readonly Candle[]) => createSummarizer()(candles);
+export const summarize = (candles: CandleSeq) => createSummarizer()(candles);

@@ -128,7 +128,7 @@ function useChart(
     const unsubscribe = subscribePnl(seriesKey, (event) => {
       if (event.type === 'reset') {
         const { candles } = event;
-        const first = candles[0]?.t;
+        const first = candles.at(0)?.t;
         const last = candles.at(-1)?.t;
         // Earlier history for the candles on screen (a long range's second step): the trader
         // keeps the view they have; anything else is a new picture, shown whole.
@@ -183,7 +183,7 @@ function useChart(
       return;
     }
     const at = Math.max(0, Math.min(candles.length - 1, i));
-    const c = candles[at]!;
+    const c = candles.at(at)!;
     const place = () => {
       current.chart.setCrosshairPosition(Number(c.close), c.t as UTCTimestamp, current.series);
       setHoverT(c.t);
@@ -207,7 +207,7 @@ export function PnlChart({
   const { hoverT, focusCandle } = useChart(container, seriesKey, interval);
   const candles = usePnlCandles(seriesKey);
   const hovered = hoverT === undefined ? -1 : indexAt(candles, hoverT);
-  const shown: Candle | undefined = hovered >= 0 ? candles[hovered] : candles.at(-1);
+  const shown: Candle | undefined = candles.at(hovered >= 0 ? hovered : -1);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const current = hovered >= 0 ? hovered : candles.length - 1;

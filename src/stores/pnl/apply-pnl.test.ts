@@ -4,7 +4,11 @@ import { applyCandleUpdates, applyPnlSnapshot, initialPnlState } from './apply-p
 
 const KEY = 'pnl:A-10001';
 const META = { accountId: 'A-10001', interval: '1m' as const };
-const ts = (s: ReturnType<typeof initialPnlState>) => s.series.get(KEY)?.candles.map((c) => c.t);
+const ts = (s: ReturnType<typeof initialPnlState>) =>
+  s.series
+    .get(KEY)
+    ?.candles.slice()
+    .map((c) => c.t);
 
 describe('pnl candles', () => {
   const base = applyPnlSnapshot(initialPnlState(), KEY, META, [
@@ -20,10 +24,10 @@ describe('pnl candles', () => {
     expect(again.series.get(KEY)?.change.kind).toBe('reset');
   });
 
-  it('[STORE-PNL-7] an ordered snapshot is kept as sent; duplicates and other intervals are not', () => {
+  it('[STORE-PNL-7] an ordered snapshot is kept in its order; duplicates and other intervals are not', () => {
     const ordered = [sampleCandle(60), sampleCandle(120), sampleCandle(180)];
     const s = applyPnlSnapshot(initialPnlState(), KEY, { ...META, since: 'T0' }, ordered);
-    expect(s.series.get(KEY)?.candles).toBe(ordered);
+    expect(s.series.get(KEY)?.candles.slice()).toEqual(ordered);
     expect(s.series.get(KEY)?.since).toBe('T0');
     const messy = applyPnlSnapshot(initialPnlState(), KEY, META, [
       sampleCandle(60),
@@ -32,14 +36,14 @@ describe('pnl candles', () => {
       sampleCandle(180),
     ]);
     expect(ts(messy)).toEqual([60, 180]);
-    expect(messy.series.get(KEY)?.candles[0]?.close).toBe('2.00');
+    expect(messy.series.get(KEY)?.candles.at(0)?.close).toBe('2.00');
   });
 
   it('[STORE-PNL-2] same t as the last replaces it (tail change)', () => {
     const s = applyCandleUpdates(base, KEY, [sampleCandle(180, { close: '9.99' })]);
     const series = s.series.get(KEY);
     expect(ts(s)).toEqual([60, 120, 180]);
-    expect(series?.candles[2]?.close).toBe('9.99');
+    expect(series?.candles.at(2)?.close).toBe('9.99');
     expect(series?.change).toEqual({ kind: 'tail', fromRev: 1, from: 2 });
   });
 
@@ -55,7 +59,7 @@ describe('pnl candles', () => {
     expect(ignored.ignored).toBe(1);
     const replaced = applyCandleUpdates(base, KEY, [sampleCandle(60, { close: '1.23' })]);
     expect(ts(replaced)).toEqual([60, 120, 180]);
-    expect(replaced.series.get(KEY)?.candles[0]?.close).toBe('1.23');
+    expect(replaced.series.get(KEY)?.candles.at(0)?.close).toBe('1.23');
     expect(replaced.series.get(KEY)?.change.kind).toBe('reset'); // a chart must redraw
   });
 

@@ -3,11 +3,12 @@
  * protocol replaces the interval on re-subscribe, so the series records its interval and
  * ignores candles of another one, stragglers of the previous subscription).
  *
- * The array is kept sorted by `t` and bounded. Each series carries `change`, which tells a
+ * The candles (a CandleList) are kept sorted by `t` and bounded. Each series carries `change`, which tells a
  * chart whether it may call `series.update()` for the tail or must `setData()` again
  * (lightweight-charts can only update the last bar or append).
  */
 import type { Candle, PnlInterval } from '../../protocol';
+import { CandleList } from './candle-list';
 
 /** About 1.1 years of 1-minute candles. Trimmed in chunks of 10% so trimming is rare. */
 export const MAX_CANDLES = 600_000;
@@ -24,7 +25,7 @@ export type PnlSeries = Readonly<{
   interval: PnlInterval;
   /** The `startTime` the snapshot was asked for: tells a page whether it covers its range. */
   since?: string;
-  candles: readonly Candle[];
+  candles: CandleList;
   rev: number;
   change: PnlChange;
 }>;
@@ -39,13 +40,10 @@ export function initialPnlState(): PnlState {
   return { series: new Map(), ignored: 0 };
 }
 
-function trim<C extends readonly Candle[]>(
-  candles: C,
-  max: number,
-): { candles: C | Candle[]; trimmed: boolean } {
+function trim(candles: CandleList, max: number): { candles: CandleList; trimmed: boolean } {
   if (candles.length <= max) return { candles, trimmed: false };
   const keep = Math.max(1, Math.floor(max * 0.9));
-  return { candles: candles.slice(candles.length - keep), trimmed: true };
+  return { candles: CandleList.from(candles.slice(candles.length - keep)), trimmed: true };
 }
 
 /** True when every candle has `interval` and `t` rises strictly: the server's own order. */
@@ -79,7 +77,7 @@ export function applyPnlSnapshot(
     accountId: meta.accountId,
     interval: meta.interval,
     since: meta.since,
-    candles: trim(sorted, max).candles,
+    candles: trim(CandleList.from(sorted), max).candles,
     rev: prevRev + 1,
     change: { kind: 'reset', fromRev: prevRev },
   };
@@ -88,12 +86,12 @@ export function applyPnlSnapshot(
   return { ...state, series: map };
 }
 
-function findIndexByT(candles: readonly Candle[], t: number): number {
+function findIndexByT(candles: CandleList, t: number): number {
   let lo = 0;
   let hi = candles.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const mt = (candles[mid] as Candle).t;
+    const mt = candles.at(mid)!.t;
     if (mt === t) return mid;
     if (mt < t) lo = mid + 1;
     else hi = mid - 1;
@@ -115,32 +113,31 @@ export function applyCandleUpdates(
   if (updates.length === 0) return state;
   const prev = state.series.get(key);
   if (!prev) return { ...state, ignored: state.ignored + updates.length };
-  let candles: Candle[] | undefined;
+  let candles = prev.candles;
   let firstChanged = Infinity;
   let ignored = 0;
   for (const c of updates) {
-    const list: readonly Candle[] = candles ?? prev.candles;
     if (c.interval !== prev.interval || c.accountId !== prev.accountId) {
       ignored += 1;
       continue;
     }
-    const last = list[list.length - 1];
+    const last = candles.at(-1);
     if (!last || c.t > last.t) {
-      candles ??= prev.candles.slice();
-      candles.push(c);
+      candles = candles.push(c);
       firstChanged = Math.min(firstChanged, candles.length - 1);
       continue;
     }
-    const at = c.t === last.t ? list.length - 1 : findIndexByT(list, c.t);
+    const at = c.t === last.t ? candles.length - 1 : findIndexByT(candles, c.t);
     if (at < 0) {
       ignored += 1;
       continue;
     }
-    candles ??= prev.candles.slice();
-    candles[at] = c;
+    candles = candles.with(at, c);
     firstChanged = Math.min(firstChanged, at);
   }
-  if (!candles) return ignored === 0 ? state : { ...state, ignored: state.ignored + ignored };
+  if (candles === prev.candles) {
+    return ignored === 0 ? state : { ...state, ignored: state.ignored + ignored };
+  }
   const { candles: bounded, trimmed } = trim(candles, max);
   // A bar before the previous last one changed, or the head was trimmed: a chart must redraw.
   const tailOnly = !trimmed && firstChanged >= prev.candles.length - 1;

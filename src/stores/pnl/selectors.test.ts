@@ -13,7 +13,7 @@ describe('subscribePnl (transient updates for the chart)', () => {
   it('[PNL-CHART-1] reset on subscribe and on snapshot; update with only the changed tail', () => {
     const events: PnlChartEvent[] = [];
     const stop = subscribePnl(KEY, (e) => events.push(e));
-    expect(events).toEqual([{ type: 'reset', candles: [], interval: undefined }]);
+    expect(events).toMatchObject([{ type: 'reset', candles: { length: 0 }, interval: undefined }]);
 
     setPnlSnapshot(KEY, META, [sampleCandle(60), sampleCandle(120)]);
     expect(events[1]).toMatchObject({ type: 'reset', interval: '1m' });

@@ -7,12 +7,11 @@ import { useStore } from 'zustand';
 import type { Candle, PnlInterval } from '../../protocol';
 import type { PnlSeries } from './apply-pnl';
 import { pnlStore } from './store';
-
-const EMPTY: readonly Candle[] = Object.freeze([]);
+import { CandleList, type CandleSeq } from './candle-list';
 
 /** The series' candles, oldest first (stable reference while unchanged). */
-export function usePnlCandles(key: string): readonly Candle[] {
-  return useStore(pnlStore, (s) => s.series.get(key)?.candles ?? EMPTY);
+export function usePnlCandles(key: string): CandleSeq {
+  return useStore(pnlStore, (s) => s.series.get(key)?.candles ?? CandleList.EMPTY);
 }
 
 /** The series' interval, once a snapshot arrived. */
@@ -27,14 +26,14 @@ export function usePnlSince(key: string): string | undefined {
 
 export type PnlChartEvent =
   /** Draw these from scratch (`series.setData`). Also sent once on subscribe. */
-  | { type: 'reset'; candles: readonly Candle[]; interval: PnlInterval | undefined }
+  | { type: 'reset'; candles: CandleSeq; interval: PnlInterval | undefined }
   /** Feed these, in order, to `series.update(bar)`: the live bar and any appended ones. */
   | { type: 'update'; candles: readonly Candle[] };
 
 /** Non-React subscription for the chart; returns the unsubscribe function. */
 export function subscribePnl(key: string, cb: (event: PnlChartEvent) => void): () => void {
   let last: PnlSeries | undefined = pnlStore.getState().series.get(key);
-  cb({ type: 'reset', candles: last?.candles ?? EMPTY, interval: last?.interval });
+  cb({ type: 'reset', candles: last?.candles ?? CandleList.EMPTY, interval: last?.interval });
   return pnlStore.subscribe((state) => {
     const series = state.series.get(key);
     if (series === last) return;
@@ -42,7 +41,11 @@ export function subscribePnl(key: string, cb: (event: PnlChartEvent) => void): (
     if (series && last && change?.kind === 'tail' && change.fromRev === last.rev) {
       cb({ type: 'update', candles: series.candles.slice(change.from) });
     } else {
-      cb({ type: 'reset', candles: series?.candles ?? EMPTY, interval: series?.interval });
+      cb({
+        type: 'reset',
+        candles: series?.candles ?? CandleList.EMPTY,
+        interval: series?.interval,
+      });
     }
     last = series;
   });
