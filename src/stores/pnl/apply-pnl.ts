@@ -3,9 +3,9 @@
  * protocol replaces the interval on re-subscribe, so the series records its interval and
  * ignores candles of another one, stragglers of the previous subscription).
  *
- * The candles (a CandleList) are kept sorted by `t` and bounded. Each series carries `change`, which tells a
- * chart whether it may call `series.update()` for the tail or must `setData()` again
- * (lightweight-charts can only update the last bar or append).
+ * The candles (a CandleList) are kept sorted by `t` and bounded. Each series carries `change`,
+ * which tells a chart whether it may call `series.update()` for the tail or must `setData()`
+ * again (lightweight-charts can only update the last bar or append).
  */
 import type { Candle, PnlInterval } from '../../protocol';
 import { CandleList } from './candle-list';
