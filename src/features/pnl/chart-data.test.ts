@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../protocol';
-import { createSummarizer, indexAt, summarize, toBar } from './chart-data';
+import { indexAt } from '../../stores';
+import { createSummarizer, summarize, toBar } from './chart-data';
 
 const candle = (t: number, close = '1.00'): Candle => ({
   accountId: 'A-1',

@@ -15,20 +15,6 @@ export const toBar = (c: Candle): CandlestickData<UTCTimestamp> => ({
   close: Number(c.close),
 });
 
-/** Index of the candle starting at `t` (candles sorted by t), or -1. */
-export function indexAt(candles: CandleSeq, t: number): number {
-  let lo = 0;
-  let hi = candles.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = candles.at(mid)!.t;
-    if (at === t) return mid;
-    if (at < t) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 export type RangeSummary = {
   first: string;
   last: string;

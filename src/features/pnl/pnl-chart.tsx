@@ -20,8 +20,8 @@ import type { Candle, PnlInterval } from '../../protocol';
 import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
-import { getPnlSeries, subscribePnl, usePnlCandles } from '../../stores';
-import { indexAt, toBar } from './chart-data';
+import { getPnlSeries, indexAt, subscribePnl, usePnlCandles } from '../../stores';
+import { toBar } from './chart-data';
 import { firstAtOrAfter, GROW_MARGIN, grownWindowStart, initialWindowStart } from './chart-window';
 
 function themeColors() {

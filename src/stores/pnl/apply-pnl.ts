@@ -8,7 +8,7 @@
  * again (lightweight-charts can only update the last bar or append).
  */
 import type { Candle, PnlInterval } from '../../protocol';
-import { CandleList } from './candle-list';
+import { CandleList, indexAt } from './candle-list';
 
 /** About 1.1 years of 1-minute candles. Trimmed in chunks of 10% so trimming is rare. */
 export const MAX_CANDLES = 600_000;
@@ -86,19 +86,6 @@ export function applyPnlSnapshot(
   return { ...state, series: map };
 }
 
-function findIndexByT(candles: CandleList, t: number): number {
-  let lo = 0;
-  let hi = candles.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const mt = candles.at(mid)!.t;
-    if (mt === t) return mid;
-    if (mt < t) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /**
  * [STORE-PNL-UPD] Apply live candles for one series in arrival order: the same `t` as the
  * last replaces it, a later `t` appends, an older `t` replaces the candle with that `t` in
@@ -127,7 +114,7 @@ export function applyCandleUpdates(
       firstChanged = Math.min(firstChanged, candles.length - 1);
       continue;
     }
-    const at = c.t === last.t ? candles.length - 1 : findIndexByT(candles, c.t);
+    const at = c.t === last.t ? candles.length - 1 : indexAt(candles, c.t);
     if (at < 0) {
       ignored += 1;
       continue;
