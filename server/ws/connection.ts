@@ -2,7 +2,8 @@
  * One client socket: the auth deadline, the session clock (refresh warning, expiry), its
  * subscriptions with their own `seq`, and the limits that protect the server from it.
  * States: awaiting-auth → authenticated → closed. Every outbound frame comes from
- * `serverMessages`, so the wire shapes are declared once, in src/protocol.
+ * `serverMessages`, so the wire shapes are declared once, in src/protocol; updates are spliced
+ * from parts by update-frame.ts, whose test pins them byte for byte to `serverMessages.update`.
  */
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
@@ -20,12 +21,14 @@ import {
   type ServerSentFrame,
   type Subscription,
   type Topic,
-  type WireUpdateByTopic,
 } from '../../src/protocol';
 import type { ServerConfig } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Simulator } from '../sim/types';
 import { RateLimiter } from './rate-limiter';
+import { createTimestamps, updateFrameJson, type EncodedUpdate } from './update-frame';
+
+const timestamp = createTimestamps();
 
 export type ActiveSubscription = { sub: Subscription; seq: number };
 
@@ -79,21 +82,28 @@ export class Connection {
   }
 
   send(frame: ServerSentFrame): void {
+    this.sendJson(JSON.stringify(frame));
+  }
+
+  private sendJson(json: string): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.deps.config.maxBufferedBytes) {
       this.cutOff();
       return;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(json);
   }
 
-  /** Sends one live update to a subscription, numbering it with that subscription's seq. */
-  sendUpdate<T extends Topic>(key: string, topic: T, update: WireUpdateByTopic[T]): void {
+  /**
+   * Sends one live update to a subscription, numbering it with that subscription's seq. The
+   * update comes serialised (encodeUpdate), so a fan-out serialises it once for all sockets.
+   */
+  sendUpdate<T extends Topic>(key: string, topic: T, update: EncodedUpdate<T>): void {
     const active = this.subscriptions.get(key);
     if (!active) return;
     active.seq += 1;
     this.holdWritesUntilTickEnd();
-    this.send(serverMessages.update(topic, active.seq, update, this.deps.now()));
+    this.sendJson(updateFrameJson(topic, active.seq, update, timestamp(this.deps.now())));
   }
 
   /**
