@@ -5,7 +5,6 @@
  * `serverMessages`, so the wire shapes are declared once, in src/protocol; updates are spliced
  * from parts by update-frame.ts, whose test pins them byte for byte to `serverMessages.update`.
  */
-import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import {
   CLOSE_CODES,
@@ -52,15 +51,12 @@ export class Connection {
   private overLimit = 0;
   private lastRateError = 0;
   private closed = false;
-  private corked = false;
   /** Serialises auth verification so a later frame can't overtake an earlier auth. */
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
-    /** The TCP socket under `socket`, when the caller has it (the gateway always does). */
-    private readonly tcp?: Duplex,
   ) {
     this.limiter = new RateLimiter(deps.config.rateLimit, deps.now);
     this.authTimer = setTimeout(
@@ -102,26 +98,7 @@ export class Connection {
     const active = this.subscriptions.get(key);
     if (!active) return;
     active.seq += 1;
-    this.holdWritesUntilTickEnd();
     this.sendJson(updateFrameJson(topic, active.seq, update, timestamp(this.deps.now())));
-  }
-
-  /**
-   * One simulator call emits 2–3 events (an order, its balance, a position) synchronously, and
-   * ws writes every frame with its own syscall, which profiling showed to be most of the
-   * fan-out cost. Corking until the end of this tick hands the kernel one write per socket per
-   * call instead; the frames and their order are unchanged. Only updates do this: they are
-   * small, whereas corking snapshots could hold megabytes and trip the slow-consumer limit.
-   */
-  private holdWritesUntilTickEnd(): void {
-    const tcp = this.tcp;
-    if (this.corked || !tcp) return;
-    this.corked = true;
-    tcp.cork();
-    process.nextTick(() => {
-      this.corked = false;
-      tcp.uncork();
-    });
   }
 
   error(id: string | undefined, code: ErrorCode, message: string): void {

@@ -28,6 +28,11 @@ export class Gateway {
   constructor(private readonly deps: ConnectionDeps) {
     // ws enforces a hard ceiling; below it the connection sends a protocol error before closing.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxFrameBytes * 4 });
+    this.wss.on('connection', (socket: WebSocket) => {
+      const connection = new Connection(socket, deps);
+      this.connections.add(connection);
+      socket.on('close', () => this.connections.delete(connection));
+    });
     this.unsubscribe = deps.sim.subscribe((event) => this.route(event));
   }
 
@@ -37,14 +42,7 @@ export class Gateway {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket));
-  }
-
-  /** `tcp` is the upgraded socket itself: ws writes every frame of `ws` to it. */
-  private accept(ws: WebSocket, tcp: Duplex): void {
-    const connection = new Connection(ws, this.deps, tcp);
-    this.connections.add(connection);
-    ws.on('close', () => this.connections.delete(connection));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
   }
 
   authenticated(userId?: string): Connection[] {
