@@ -2,7 +2,8 @@
  * One client socket: the auth deadline, the session clock (refresh warning, expiry), its
  * subscriptions with their own `seq`, and the limits that protect the server from it.
  * States: awaiting-auth → authenticated → closed. Every outbound frame comes from
- * `serverMessages`, so the wire shapes are declared once, in src/protocol.
+ * `serverMessages`, so the wire shapes are declared once, in src/protocol; updates are spliced
+ * from parts by update-frame.ts, whose test pins them byte for byte to `serverMessages.update`.
  */
 import type { RawData, WebSocket } from 'ws';
 import {
@@ -19,13 +20,15 @@ import {
   type ServerSentFrame,
   type Subscription,
   type Topic,
-  type WireUpdateByTopic,
 } from '../../src/protocol';
 import type { ServerConfig } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Simulator } from '../sim/types';
 import { pnlSubscribedBytes } from './pnl-snapshot';
 import { RateLimiter } from './rate-limiter';
+import { createTimestamps, updateFrameJson, type EncodedUpdate } from './update-frame';
+
+const timestamp = createTimestamps();
 
 export type ActiveSubscription = { sub: Subscription; seq: number };
 
@@ -76,7 +79,11 @@ export class Connection {
   }
 
   send(frame: ServerSentFrame): void {
-    if (this.writable()) this.socket.send(JSON.stringify(frame));
+    this.sendJson(JSON.stringify(frame));
+  }
+
+  private sendJson(json: string): void {
+    if (this.writable()) this.socket.send(json);
   }
 
   private writable(): boolean {
@@ -88,12 +95,15 @@ export class Connection {
     return true;
   }
 
-  /** Sends one live update to a subscription, numbering it with that subscription's seq. */
-  sendUpdate<T extends Topic>(key: string, topic: T, update: WireUpdateByTopic[T]): void {
+  /**
+   * Sends one live update to a subscription, numbering it with that subscription's seq. The
+   * update comes serialised (encodeUpdate), so a fan-out serialises it once for all sockets.
+   */
+  sendUpdate<T extends Topic>(key: string, topic: T, update: EncodedUpdate<T>): void {
     const active = this.subscriptions.get(key);
     if (!active) return;
     active.seq += 1;
-    this.send(serverMessages.update(topic, active.seq, update, this.deps.now()));
+    this.sendJson(updateFrameJson(topic, active.seq, update, timestamp(this.deps.now())));
   }
 
   error(id: string | undefined, code: ErrorCode, message: string): void {

@@ -5,9 +5,20 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { matchesNews, PROTOCOL_DEFAULTS, topicKey, type NewsParams } from '../../src/protocol';
+import {
+  matchesNews,
+  PROTOCOL_DEFAULTS,
+  topicKey,
+  type NewsParams,
+  type Topic,
+  type WireUpdateByTopic,
+} from '../../src/protocol';
 import type { SimEvent } from '../sim/types';
 import { Connection, type ConnectionDeps } from './connection';
+import { encodeUpdate, type EncodedUpdate } from './update-frame';
+
+/** The event's update as every subscriber gets it, serialised on first use. */
+type Shared = <T extends Topic>(topic: T, update: WireUpdateByTopic[T]) => EncodedUpdate<T>;
 
 export class Gateway {
   readonly connections = new Set<Connection>();
@@ -40,36 +51,45 @@ export class Gateway {
 
   route(event: SimEvent): void {
     try {
+      // Only sound because every subscriber of one event is sent the same type and data;
+      // pnl candles depend on each subscription's interval and are encoded per socket.
+      let encoded: string | undefined;
+      const shared: Shared = (topic, update) =>
+        (encoded ??= encodeUpdate(topic, update)) as EncodedUpdate<typeof topic>;
       for (const c of this.connections) {
-        if (c.authenticated) this.deliver(c, event);
+        if (c.authenticated) this.deliver(c, event, shared);
       }
     } catch (e) {
       this.deps.log(`routing ${event.kind} failed: ${String(e)}`);
     }
   }
 
-  private deliver(c: Connection, event: SimEvent): void {
+  private deliver(c: Connection, event: SimEvent, shared: Shared): void {
     switch (event.kind) {
       case 'order':
-        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
-          type: 'order',
-          data: event.order,
-        });
+        return c.sendUpdate(
+          topicKey('account', event.accountId),
+          'account',
+          shared('account', { type: 'order', data: event.order }),
+        );
       case 'position':
-        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
-          type: 'position',
-          data: event.position,
-        });
+        return c.sendUpdate(
+          topicKey('account', event.accountId),
+          'account',
+          shared('account', { type: 'position', data: event.position }),
+        );
       case 'balance':
-        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
-          type: 'balance',
-          data: event.balance,
-        });
+        return c.sendUpdate(
+          topicKey('account', event.accountId),
+          'account',
+          shared('account', { type: 'balance', data: event.balance }),
+        );
       case 'info':
-        return c.sendUpdate(topicKey('account', event.accountId), 'account', {
-          type: 'info',
-          data: event.info,
-        });
+        return c.sendUpdate(
+          topicKey('account', event.accountId),
+          'account',
+          shared('account', { type: 'info', data: event.info }),
+        );
       case 'pnl': {
         const key = topicKey('pnl', event.accountId);
         const active = c.subscriptions.get(key);
@@ -79,19 +99,31 @@ export class Gateway {
           active.sub.params.interval,
           event.atMs,
         );
-        return c.sendUpdate(key, 'pnl', { type: 'candle', data: candle });
+        return c.sendUpdate(key, 'pnl', encodeUpdate('pnl', { type: 'candle', data: candle }));
       }
       case 'symbolAdded':
       case 'symbolRemoved':
         if (c.userId !== event.userId) return;
-        return c.sendUpdate('watchlist', 'watchlist', { type: event.kind, data: event.change });
+        return c.sendUpdate(
+          'watchlist',
+          'watchlist',
+          shared('watchlist', { type: event.kind, data: event.change }),
+        );
       case 'watchlist':
         if (c.userId !== event.userId) return;
-        return c.sendUpdate('watchlist', 'watchlist', { type: 'watchlist', data: event.watchlist });
+        return c.sendUpdate(
+          'watchlist',
+          'watchlist',
+          shared('watchlist', { type: 'watchlist', data: event.watchlist }),
+        );
       case 'article': {
         const active = c.subscriptions.get('news');
         if (!active || !matchesNews(event.article, active.sub.params as NewsParams)) return;
-        return c.sendUpdate('news', 'news', { type: 'article', data: event.article });
+        return c.sendUpdate(
+          'news',
+          'news',
+          shared('news', { type: 'article', data: event.article }),
+        );
       }
     }
   }
