@@ -109,6 +109,20 @@ export type ProbeStats = {
 
 export const readProbe = (page: Page): Promise<ProbeStats> =>
   page.evaluate(() => (window as unknown as { __benchStats(): ProbeStats }).__benchStats());
+/**
+ * Just the counts, dropping the samples gathered so far: a long run that read the whole stats
+ * object every few seconds serialised ever longer arrays (a million latencies by the end) and
+ * slowed itself to a crawl, and the arrays themselves were counted in the page's heap.
+ */
+export const readCountsAndDropSamples = (
+  page: Page,
+): Promise<{ received: number; applied: number }> =>
+  page.evaluate(() => {
+    const s = (window as unknown as { __benchStats(): ProbeStats }).__benchStats();
+    for (const samples of [s.latencies, s.frames, s.longTasks, s.flushes, s.recvLag])
+      samples.length = 0;
+    return { received: s.received, applied: s.applied };
+  });
 export const resetProbe = (page: Page): Promise<void> =>
   page.evaluate(() => (window as unknown as { __benchReset(): void }).__benchReset());
 

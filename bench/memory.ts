@@ -11,7 +11,7 @@ import {
   launch,
   numArg,
   probeScript,
-  readProbe,
+  readCountsAndDropSamples,
   resetProbe,
   signIn,
   SMOKE,
@@ -39,6 +39,7 @@ try {
   await resetProbe(page);
   before = await heapMb(page);
   let i = 0;
+  let reported = 0;
   for (;;) {
     // Price moves in 10 ms slices, so the server's event loop keeps sending between them.
     for (let k = 0; k < movesPerSec / 100; k++, i++) {
@@ -47,15 +48,17 @@ try {
     }
     await new Promise((r) => setTimeout(r, 10));
     if (i % (movesPerSec * 2) === 0) {
-      const s = await readProbe(page);
+      const s = await readCountsAndDropSamples(page);
       received = s.received;
       if (received >= target) break;
-      if (!SMOKE && i % 100_000 === 0)
+      if (!SMOKE && received - reported >= 100_000) {
+        reported = received;
         console.error(`  … ${received.toLocaleString('en-US')} events`);
+      }
     }
   }
   await page.waitForTimeout(500);
-  const s = await readProbe(page);
+  const s = await readCountsAndDropSamples(page);
   received = s.received;
   applied = s.applied;
   after = await heapMb(page);
