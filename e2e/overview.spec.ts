@@ -75,3 +75,30 @@ test('the light theme is remembered and passes the same accessibility check', as
   await expect(page.locator('html')).toHaveClass(/light/);
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test('a changed row’s highlight keeps its figures readable at its brightest, in both themes', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, '/positions');
+  for (const theme of ['dark', 'light'] as const) {
+    if (theme === 'light')
+      await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    const row = page.locator('tr[data-symbol="NVDA"]');
+    const flashes = Number((await row.getAttribute('data-flashed')) ?? 0);
+    await control(request, '/prices', {
+      symbol: 'NVDA',
+      price: theme === 'dark' ? '181.00' : '95.00',
+    });
+    await expect(row).toHaveAttribute('data-flashed', String(flashes + 1));
+    // Hold every highlight at its first keyframe, where its colour is strongest.
+    await page.evaluate(() =>
+      document.getAnimations().forEach((a) => {
+        a.pause();
+        a.currentTime = 0;
+      }),
+    );
+    expect(await seriousA11yViolations(page), theme).toEqual([]);
+    await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  }
+});

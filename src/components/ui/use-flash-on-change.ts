@@ -21,10 +21,7 @@ export function flash(el: HTMLElement | null, durationMs = 900): void {
     return;
   }
   const animation = el.animate(
-    [
-      { backgroundColor: 'color-mix(in srgb, var(--accent) 28%, transparent)' },
-      { backgroundColor: 'transparent' },
-    ],
+    [{ backgroundColor: 'var(--flash)' }, { backgroundColor: 'transparent' }],
     { duration: durationMs, easing: 'ease-out' },
   );
   running.set(el, animation);
