@@ -13,11 +13,14 @@ const FRACTIONS = Array.from({ length: 100 }, (_, i) => (i < 10 ? '.0' : '.') + 
  */
 const EXACT_LIMIT = 1e15;
 
+/** An integer small enough that its digits print exactly (String, toFixed); NaN is not. */
+export function isExactInteger(n: number): boolean {
+  return n > -EXACT_LIMIT && n < EXACT_LIMIT && Math.floor(n) === n;
+}
+
 /** Exactly `(cents / 100).toFixed(2)`, for every number. */
 export function formatCents(cents: number): string {
-  if (!(cents > -EXACT_LIMIT && cents < EXACT_LIMIT) || Math.floor(cents) !== cents) {
-    return (cents / 100).toFixed(2);
-  }
+  if (!isExactInteger(cents)) return (cents / 100).toFixed(2);
   // -0 is not below 0, so it prints "0.00" like toFixed does.
   const negative = cents < 0;
   const abs = negative ? -cents : cents;

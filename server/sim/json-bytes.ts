@@ -4,14 +4,11 @@
  * objects, the intermediate strings and the final UTF-8 encode that `JSON.stringify` plus
  * `socket.send(string)` would cost.
  */
-import { formatCents } from './cents';
+import { formatCents, isExactInteger } from './cents';
 
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
-
-/** Same bound and reasoning as formatCents: below it, integer digits are exactly toFixed's. */
-const EXACT_LIMIT = 1e15;
 
 export class JsonBytes {
   private buf: Buffer;
@@ -40,7 +37,7 @@ export class JsonBytes {
 
   /** Bytes of `String(n)` for an integer n with |n| < 1e15 (others go through String). */
   integer(n: number): void {
-    if (!(n > -EXACT_LIMIT && n < EXACT_LIMIT) || Math.floor(n) !== n) {
+    if (!isExactInteger(n)) {
       this.latin(String(n));
       return;
     }
@@ -54,7 +51,7 @@ export class JsonBytes {
 
   /** Bytes of `formatCents(cents)`, i.e. of `(cents / 100).toFixed(2)`. */
   cents(cents: number): void {
-    if (!(cents > -EXACT_LIMIT && cents < EXACT_LIMIT) || Math.floor(cents) !== cents) {
+    if (!isExactInteger(cents)) {
       this.latin(formatCents(cents));
       return;
     }
