@@ -21,6 +21,7 @@ import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
 import { getPnlSeries, indexAt, subscribePnl, usePnlCandles } from '../../stores';
+import type { CandleSeq } from '../../stores';
 import { toBar } from './chart-data';
 import { firstAtOrAfter, GROW_MARGIN, grownWindowStart, initialWindowStart } from './chart-window';
 
@@ -86,15 +87,18 @@ function useChart(
     const timeScale = chart.timeScale();
     /** Index (in the store's series) of the first candle the chart holds: see chart-window.ts. */
     let start = 0;
+    /** Gives the chart candles[from…], the only place that sets its data. */
+    const hold = (candles: CandleSeq, from: number) => {
+      start = from;
+      series.setData(candles.slice(from).map(toBar));
+      el.dataset.held = String(candles.length - from);
+    };
     /** Hands the chart candles from `next` on, keeping the bars on screen where they are. */
     const holdFrom = (next: number) => {
-      const candles = getPnlSeries(seriesKey)?.candles ?? [];
       const view = timeScale.getVisibleLogicalRange();
       const shift = start - next;
-      start = next;
-      series.setData(candles.slice(next).map(toBar));
+      hold(getPnlSeries(seriesKey)?.candles ?? [], next);
       if (view) timeScale.setVisibleLogicalRange({ from: view.from + shift, to: view.to + shift });
-      el.dataset.held = String(candles.length - next);
     };
     /**
      * Makes sure candle `i` is held and on screen (keyboard navigation); true when the chart
@@ -137,14 +141,9 @@ function useChart(
             ? first < drawn.first && last >= drawn.last
             : false;
         const view = moreHistory ? timeScale.getVisibleRange() : null;
-        start = initialWindowStart(candles.length);
-        if (view) {
-          // Hold at least what was on screen, with the usual room to scroll back.
-          const need = firstAtOrAfter(candles, Number(view.from)) - GROW_MARGIN;
-          start = Math.max(0, Math.min(start, need));
-        }
-        series.setData(candles.slice(start).map(toBar));
-        el.dataset.held = String(candles.length - start);
+        // Hold at least what was on screen, with the usual room to scroll back.
+        const need = view ? firstAtOrAfter(candles, Number(view.from)) - GROW_MARGIN : Infinity;
+        hold(candles, Math.max(0, Math.min(initialWindowStart(candles.length), need)));
         if (view) timeScale.setVisibleRange(view);
         else timeScale.fitContent();
         drawn = first !== undefined && last !== undefined ? { first, last } : undefined;
