@@ -10,12 +10,14 @@
  *   live  the socket goes through on loopback: the cache paints, then the snapshot replaces it
  *         (on loopback the snapshot may win the race, and then the cache never shows).
  * Times are the in-page clock (performance.now(), 0 = navigation start) at the first animation
- * frame that shows the state.
+ * frame that shows the state. The socket is opened on the page's thread here (not in the socket
+ * worker), because holding it needs `routeWebSocket`, which cannot see a worker's sockets.
  */
 import type { Page, WebSocketRoute } from '@playwright/test';
 import {
   ACCOUNT,
   launch,
+  MAIN_THREAD_SOCKET,
   ms,
   numArg,
   percentile,
@@ -62,6 +64,7 @@ try {
     else ws.connectToServer();
   });
   await page.addInitScript(PROBE);
+  await page.addInitScript(MAIN_THREAD_SOCKET);
   await signIn(page, server.httpUrl, `/orders?account=${ACCOUNT}&status=all`);
   await page.locator('tr[data-ordid]').first().waitFor();
   // The throttled writer saves within ~2 s of the snapshot.

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server/index';
+import { SOCKET_THREAD_SETTING } from '../src/socket/worker-socket/default-websocket';
 
 export const ACCOUNT = 'A-10001';
 
@@ -42,6 +43,13 @@ export async function signIn(page: Page, base: string, path: string): Promise<vo
   await page.getByTestId('connection-status').getByText('Live').waitFor();
   await page.mouse.move(0, 0);
 }
+
+/**
+ * An init script that makes the app open its socket on the page's own thread instead of the
+ * socket worker (for `routeWebSocket`, which cannot see a worker's sockets, and for the
+ * baselines that measure what the worker saves).
+ */
+export const MAIN_THREAD_SOCKET = `localStorage.setItem(${JSON.stringify(SOCKET_THREAD_SETTING)}, 'main');`;
 
 /**
  * The in-page probe (see src/socket/perf-probe.ts) plus a rAF loop and a long-task observer.

@@ -11,6 +11,7 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
+  socketOnMainThread,
 } from './fixtures';
 
 test.beforeEach(freshWorld);
@@ -36,6 +37,7 @@ const rowOf = (page: Page, ordId: string) => page.locator(`tr[data-ordid="${ordI
  * never answers (a link that cannot deliver); `release()` lets the next attempt through.
  */
 async function holdableSocket(page: Page) {
+  await socketOnMainThread(page);
   let held = false;
   const mocked: WebSocketRoute[] = [];
   await page.routeWebSocket('**/v1/accounts/ws', (ws) => {

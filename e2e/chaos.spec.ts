@@ -11,7 +11,7 @@ import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { CHAOS_FAULT_MIX, createFaults, type Faults } from '../server/chaos/fault-proxy';
 import type { StoreReader as Reader } from '../src/socket/perf-probe';
 import { diffWithTruth } from '../src/testing/truth-diff';
-import { control, DEMO_ACCOUNT, freshWorld, signIn } from './fixtures';
+import { control, DEMO_ACCOUNT, freshWorld, signIn, socketOnMainThread } from './fixtures';
 
 test.beforeEach(freshWorld);
 
@@ -22,6 +22,7 @@ const TUNING = { pingIntervalMs: 300, pongTimeoutMs: 400, stableAfterMs: 300 };
 
 /** Routes the app's socket through the seeded fault mix; `setFaults` switches it. */
 async function routeThroughFaults(page: Page, seed: number): Promise<Faults> {
+  await socketOnMainThread(page);
   const faults = createFaults({ seed, ...CHAOS_FAULT_MIX });
   faults.setFaults(false);
   await page.routeWebSocket(/\/v1\/accounts\/ws/, (ws: WebSocketRoute) => {

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { SOCKET_THREAD_SETTING } from '../src/socket/worker-socket/default-websocket';
 
 export const DEMO_ACCOUNT = 'A-10001';
 
@@ -13,6 +14,17 @@ export async function signIn(page: Page, path = '/'): Promise<void> {
   await expect(page.getByTestId('connection-status')).toHaveText('Live');
   // The pointer rests where "Sign in" was, which may now be over a chart's crosshair.
   await page.mouse.move(0, 0);
+}
+
+/**
+ * The app opens its socket on the page's own thread, not in the socket worker: Playwright's
+ * `routeWebSocket` cannot see a worker's sockets, so specs that route the link need this.
+ */
+export async function socketOnMainThread(page: Page): Promise<void> {
+  await page.addInitScript(
+    (key) => window.localStorage.setItem(key, 'main'),
+    SOCKET_THREAD_SETTING,
+  );
 }
 
 /** Calls the embedded server's control API (SIM_CONTROL=1) and returns the JSON body. */

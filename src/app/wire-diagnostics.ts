@@ -4,12 +4,12 @@
  * A replay session must always get its own AccountSocket: it must never lead or join a stream
  * shared with other tabs, or live tabs would be fed the recording.
  */
-import type { WebSocketCtor } from '../socket/account-socket';
 import type { Dispatcher } from '../socket/dispatcher';
 import {
   SessionDiagnostics,
   type DiagnosableSocket,
 } from '../socket/diagnostics/session-diagnostics';
+import { defaultWebSocket } from '../socket/worker-socket/default-websocket';
 import type { Session } from './session';
 
 export function wireDiagnostics(session: Session, dispatcher: Dispatcher) {
@@ -17,8 +17,7 @@ export function wireDiagnostics(session: Session, dispatcher: Dispatcher) {
     user: session.label,
     mode: session.replay ? 'replay' : 'live',
     socketUrl: session.endpoints.wsUrl,
-    baseWebSocket:
-      session.replay?.player.WebSocketImpl ?? (globalThis.WebSocket as unknown as WebSocketCtor),
+    baseWebSocket: session.replay?.player.WebSocketImpl ?? defaultWebSocket(),
   });
   return {
     listener: diagnostics.listen(dispatcher),

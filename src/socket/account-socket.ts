@@ -31,7 +31,8 @@ export type WebSocketLike = {
   send(data: string): void;
   close(code?: number, reason?: string): void;
   onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
+  /** `decoded`: the frame already normalised off the main thread (worker-socket/). */
+  onmessage: ((ev: { data: unknown; decoded?: NormalizeResult }) => void) | null;
   onclose: ((ev: { code: number; reason: string }) => void) | null;
   onerror: ((ev: unknown) => void) | null;
 };
@@ -264,7 +265,7 @@ export class AccountSocket {
       void this.authenticate(id, 'connect');
     };
     ws.onmessage = (ev) => {
-      if (this.ws === ws) this.onFrame(ev.data, id);
+      if (this.ws === ws) this.onFrame(ev.data, id, ev.decoded);
     };
     // Reconnects are scheduled from close only; error is always followed by close.
     ws.onerror = () => {};
@@ -467,10 +468,10 @@ export class AccountSocket {
 
   // ---- inbound -------------------------------------------------------------------------
 
-  private onFrame(data: unknown, connId: number): void {
+  private onFrame(data: unknown, connId: number, decoded?: NormalizeResult): void {
     this.stats.framesReceived++;
     this.stats.lastMessageAt = this.now();
-    this.inbound?.push(data, this.stats.lastMessageAt, connId);
+    this.inbound?.push(data, this.stats.lastMessageAt, connId, decoded);
   }
 
   private onDecoded(

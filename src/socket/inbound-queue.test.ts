@@ -121,4 +121,20 @@ describe('InboundQueue', () => {
     q.push(big('c'), 12, 1);
     expect(made).toBe(1);
   });
+
+  it('[INQ-7] a frame decoded before it arrived (the socket worker) is used as is, and still waits behind a big one', async () => {
+    const t = setup();
+    // A decoded result that differs from what the raw text would decode to: proves it is used.
+    const predecoded = (id: string) => normalizeServerFrame(pong(id));
+    t.q.push('not json at all', 1, 1, predecoded('a'));
+    expect(t.ids()).toEqual(['a']);
+    expect(t.drops).toEqual([]);
+    t.q.push(big('b'), 2, 1);
+    t.q.push('not json either', 3, 1, predecoded('c'));
+    expect(t.ids()).toEqual(['a']);
+    t.calls[0]!.finish();
+    await tick();
+    expect(t.ids()).toEqual(['a', 'b', 'c']);
+    expect(t.q.decodedOffThread).toBe(3);
+  });
 });

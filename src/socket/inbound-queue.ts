@@ -18,7 +18,7 @@ export type FrameDecoder = {
 /** Frames this long (UTF-16 units) are decoded off-thread: ~1 MB, a few thousand orders. */
 export const OFF_THREAD_MIN_CHARS = 1 << 20;
 
-type Pending = { data: unknown; receivedAt: number; tag: number };
+type Pending = { data: unknown; receivedAt: number; tag: number; decoded?: NormalizeResult };
 
 /** `data` is the raw frame, for diagnostics of the ones that fail. */
 export type DecodedHandler = (
@@ -48,13 +48,24 @@ export class InboundQueue {
     private readonly offThreadMinChars = OFF_THREAD_MIN_CHARS,
   ) {}
 
-  /** `tag` travels with the frame to the handler (the socket passes its connection id). */
-  push(data: unknown, receivedAt: number, tag: number): void {
-    if (this.pending.length === 0 && !this.draining && !this.wantsOffThread(data)) {
-      this.onDecoded(normalizeServerFrame(data), receivedAt, tag, data);
+  /**
+   * `tag` travels with the frame to the handler (the socket passes its connection id).
+   * `decoded`: the frame was decoded before it got here (the socket worker); it still waits its
+   * turn behind a big frame being decoded.
+   */
+  push(data: unknown, receivedAt: number, tag: number, decoded?: NormalizeResult): void {
+    if (
+      this.pending.length === 0 &&
+      !this.draining &&
+      (decoded !== undefined || !this.wantsOffThread(data))
+    ) {
+      if (decoded !== undefined) this.decodedOffThread++;
+      this.onDecoded(decoded ?? normalizeServerFrame(data), receivedAt, tag, data);
       return;
     }
-    this.pending.push({ data, receivedAt, tag });
+    this.pending.push(
+      decoded === undefined ? { data, receivedAt, tag } : { data, receivedAt, tag, decoded },
+    );
     if (!this.draining) void this.drain();
   }
 
@@ -96,6 +107,12 @@ export class InboundQueue {
     const generation = this.generation;
     while (this.pending.length > 0) {
       const next = this.pending.shift()!;
+      if (next.decoded !== undefined) {
+        this.decodedOffThread++;
+        this.onDecoded(next.decoded, next.receivedAt, next.tag, next.data);
+        if (generation !== this.generation) return;
+        continue;
+      }
       let result: NormalizeResult;
       const decoder = this.wantsOffThread(next.data) ? this.getDecoder() : undefined;
       const offThread = decoder

@@ -1,0 +1,158 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { WebSocketCtor, WebSocketLike } from '../account-socket';
+import type { PageToWorker, WorkerToPage } from './relay-messages';
+import { workerWebSocket, type WorkerLike } from './worker-socket';
+
+/** A worker the test speaks for: it records what the page posts and replies on demand. */
+class FakeWorker implements WorkerLike {
+  posted: PageToWorker[] = [];
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  terminated = false;
+  postMessage(msg: PageToWorker) {
+    this.posted.push(msg);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  say(msg: WorkerToPage) {
+    this.onmessage?.({ data: msg });
+  }
+  crash(message: string) {
+    this.onerror?.({ message, preventDefault: () => {} });
+  }
+}
+
+/** The fallback: the browser's own WebSocket, as far as the test can tell. */
+class NativeSocket implements WebSocketLike {
+  static made: string[] = [];
+  readyState = 0;
+  onopen = null;
+  onmessage = null;
+  onclose = null;
+  onerror = null;
+  constructor(readonly url: string) {
+    NativeSocket.made.push(url);
+  }
+  send() {}
+  close() {}
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  NativeSocket.made = [];
+  const WS = workerWebSocket(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    NativeSocket as unknown as WebSocketCtor,
+  );
+  const open = (url = 'ws://x/ws') => {
+    const ws = new WS(url);
+    const events: string[] = [];
+    ws.onopen = () => events.push('open');
+    ws.onmessage = (ev) =>
+      events.push(
+        `msg ${String(ev.data)}${ev.decoded ? ` (${ev.decoded.ok ? 'ok' : 'drop'})` : ''}`,
+      );
+    ws.onclose = (ev) => events.push(`close ${ev.code} ${ev.reason}`);
+    return { ws, events };
+  };
+  return { WS, workers, open };
+}
+
+describe('workerWebSocket', () => {
+  it('[WSOCK-1] one worker serves every socket; open, frames (with their decoding) and close arrive as a WebSocket would give them', () => {
+    const t = setup();
+    const a = t.open();
+    const b = t.open('ws://y/ws');
+    expect(t.workers).toHaveLength(1);
+    const w = t.workers[0]!;
+    expect(w.posted).toEqual([
+      { op: 'open', id: 1, url: 'ws://x/ws' },
+      { op: 'open', id: 2, url: 'ws://y/ws' },
+    ]);
+    expect(a.ws.readyState).toBe(0);
+    w.say({ op: 'open', id: 1 });
+    expect(a.ws.readyState).toBe(1);
+    w.say({
+      op: 'frames',
+      id: 1,
+      frames: [
+        { data: 'f1', decoded: { ok: true, message: { kind: 'pong', id: 'p' } } },
+        { data: 'f2', decoded: { ok: false, reason: 'not-json', detail: 'x' } },
+        { data: 'big' },
+      ],
+    });
+    w.say({ op: 'close', id: 1, code: 4002, reason: 'expired' });
+    expect(a.events).toEqual([
+      'open',
+      'msg f1 (ok)',
+      'msg f2 (drop)',
+      'msg big',
+      'close 4002 expired',
+    ]);
+    expect(a.ws.readyState).toBe(3);
+    expect(b.events).toEqual([]);
+  });
+
+  it('[WSOCK-2] send goes to the worker once open, throws while connecting (as a WebSocket does), is dropped once closing', () => {
+    const t = setup();
+    const { ws } = t.open();
+    const w = t.workers[0]!;
+    expect(() => ws.send('early')).toThrow(/connecting/);
+    w.say({ op: 'open', id: 1 });
+    ws.send('auth');
+    ws.close(1000, 'bye');
+    ws.send('late');
+    expect(w.posted.slice(1)).toEqual([
+      { op: 'send', id: 1, text: 'auth' },
+      { op: 'close', id: 1, code: 1000, reason: 'bye' },
+    ]);
+    expect(ws.readyState).toBe(2);
+  });
+
+  it('[WSOCK-3] a handler that detaches mid-batch (a teardown) gets no more frames of it', () => {
+    const t = setup();
+    const { ws, events } = t.open();
+    const w = t.workers[0]!;
+    w.say({ op: 'open', id: 1 });
+    ws.onmessage = (ev) => {
+      events.push(String(ev.data));
+      ws.onmessage = null;
+      ws.close();
+    };
+    w.say({ op: 'frames', id: 1, frames: [{ data: 'a' }, { data: 'b' }, { data: 'c' }] });
+    expect(events).toEqual(['open', 'a']);
+  });
+
+  it('[WSOCK-4] a worker that fails closes its sockets with 1006 (the app reconnects) and later sockets are the browser’s own', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const t = setup();
+    const a = t.open();
+    t.workers[0]!.say({ op: 'open', id: 1 });
+    t.workers[0]!.crash('boom');
+    expect(a.events).toEqual(['open', 'close 1006 socket worker failed: boom']);
+    expect(t.workers[0]!.terminated).toBe(true);
+    const next = new t.WS('ws://x/again');
+    expect(next).toBeInstanceOf(NativeSocket);
+    expect(NativeSocket.made).toEqual(['ws://x/again']);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it('[WSOCK-5] a worker that cannot even start (a CSP refusal) costs nothing: the browser’s socket is used', () => {
+    NativeSocket.made = [];
+    const WS = workerWebSocket(
+      () => {
+        throw new Error('refused by worker-src');
+      },
+      NativeSocket as unknown as WebSocketCtor,
+    );
+    expect(new WS('ws://x/ws')).toBeInstanceOf(NativeSocket);
+    expect(new WS('ws://x/ws2')).toBeInstanceOf(NativeSocket);
+    expect(NativeSocket.made).toEqual(['ws://x/ws', 'ws://x/ws2']);
+  });
+});
