@@ -266,3 +266,20 @@ test('toasts and the Alerts panel pass axe; screenshot', async ({ page, request 
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, 'alerts');
 });
+
+test('[ALERT-FOLD-E2E] a burst of fills folds into one toast that counts them, instead of a toast per fill', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, `/orders?account=${DEMO_ACCOUNT}&status=all`);
+  // ~170 order lifecycles in 2 s, each with fills (server/sim/burst.ts).
+  await control(request, '/sim/burst', { accountId: DEMO_ACCOUNT, rate: 170, seconds: 2 });
+  const more = page.getByTestId('toast-more');
+  await expect(more).toHaveCount(1);
+  await expect(more).toContainText(/^\+[\d,]+ more fills$/);
+  const folded = Number((await more.locator('.num').textContent())!.replace(/,/g, ''));
+  expect(folded).toBeGreaterThan(50);
+  // The stack holds the first few fills and the folding toast, never one toast per fill.
+  expect(await toasts(page).count()).toBeLessThanOrEqual(3);
+  await screenshot(page, 'alerts-burst');
+});

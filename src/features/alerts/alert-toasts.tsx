@@ -42,6 +42,15 @@ const MARK: Record<Alert['kind'], string> = {
   marginUseAbove: '⚠',
   dayPnlBelow: '⚠',
 };
+/** "+N more …" on a toast that folded a burst (toast-queue.ts). */
+const MORE: Record<Alert['kind'], [one: string, many: string]> = {
+  fill: ['fill', 'fills'],
+  rejection: ['rejection', 'rejections'],
+  expiration: ['expiry', 'expiries'],
+  buyingPowerBelow: ['alert', 'alerts'],
+  marginUseAbove: ['alert', 'alerts'],
+  dayPnlBelow: ['alert', 'alerts'],
+};
 export const ALERTS_BUTTON_ID = 'alerts-button';
 
 function useAlertFeed(): void {
@@ -142,8 +151,14 @@ function ToastItem({ toast, next }: { toast: Toast; next: Toast | undefined }) {
       <div className="min-w-0 flex-1">
         <p className="font-semibold break-words">{alert.title}</p>
         <p className="break-words">{alert.body}</p>
+        {toast.more > 0 && (
+          <p className="mt-1 font-semibold" data-testid="toast-more">
+            +<span className="num">{toast.more.toLocaleString('en-US')}</span> more{' '}
+            {MORE[alert.kind][toast.more === 1 ? 0 : 1]}
+          </p>
+        )}
         <p className="mt-1 text-xs text-muted">
-          {alert.accountId} · <span className="num">{formatTime(toast.raisedAt)}</span>
+          {alert.accountId} · <span className="num">{formatTime(toast.updatedAt)}</span>
         </p>
       </div>
       <button

@@ -3,10 +3,20 @@
  * deadline, and one pause for the whole stack while the pointer or focus is in it (WCAG 2.2.1:
  * a message must not vanish while it is being read). Resuming pushes every deadline back by
  * the time spent paused.
+ *
+ * A burst folds: past `FOLD_AFTER` toasts of one kind and account within `FOLD_WINDOW_MS`, a
+ * further alert of that kind replaces the newest such toast's text and adds to its "+N more"
+ * count instead of pushing a toast. An algorithm filling hundreds of orders a second otherwise
+ * swapped the whole stack every frame (unreadable, and 500 DOM changes a second outside the
+ * blotter) and queued an announcement per fill for screen readers; a folded toast is the same
+ * list item, so it is announced once.
  */
 import type { Alert, AlertSeverity } from './alert-engine';
 
 export const MAX_TOASTS = 5;
+/** This many toasts of one kind in `FOLD_WINDOW_MS` stand alone; more fold into the newest. */
+export const FOLD_AFTER = 3;
+export const FOLD_WINDOW_MS = 1_000;
 
 /** How long a toast stays, by severity: a rejection needs reading, a fill is a confirmation. */
 export const TOAST_MS: Readonly<Record<AlertSeverity, number>> = {
@@ -15,7 +25,17 @@ export const TOAST_MS: Readonly<Record<AlertSeverity, number>> = {
   error: 20_000,
 };
 
-export type Toast = Readonly<{ id: number; alert: Alert; raisedAt: number; expiresAt: number }>;
+export type Toast = Readonly<{
+  id: number;
+  /** The newest alert this toast shows. */
+  alert: Alert;
+  raisedAt: number;
+  /** When an alert was last folded into it (= raisedAt until then). */
+  updatedAt: number;
+  expiresAt: number;
+  /** Alerts folded into this toast besides the one it shows. */
+  more: number;
+}>;
 
 export type ToastQueue = Readonly<{
   toasts: readonly Toast[];
@@ -26,12 +46,20 @@ export type ToastQueue = Readonly<{
 export const EMPTY_QUEUE: ToastQueue = { toasts: [], pausedAt: undefined, nextId: 1 };
 
 export function pushToast(q: ToastQueue, alert: Alert, now: number): ToastQueue {
-  const toast: Toast = {
-    id: q.nextId,
-    alert,
-    raisedAt: now,
-    expiresAt: now + TOAST_MS[alert.severity],
-  };
+  const expiresAt = now + TOAST_MS[alert.severity];
+  const sameKind = q.toasts.filter(
+    (t) => t.alert.kind === alert.kind && t.alert.accountId === alert.accountId,
+  );
+  const newest = sameKind.at(-1);
+  // A burst keeps folding into the same toast for as long as it lasts.
+  const folding =
+    newest !== undefined && newest.more > 0 && now - newest.updatedAt < FOLD_WINDOW_MS;
+  const recent = sameKind.filter((t) => now - t.raisedAt < FOLD_WINDOW_MS).length;
+  if (newest && (folding || recent >= FOLD_AFTER)) {
+    const folded: Toast = { ...newest, alert, more: newest.more + 1, updatedAt: now, expiresAt };
+    return { ...q, toasts: q.toasts.map((t) => (t === newest ? folded : t)) };
+  }
+  const toast: Toast = { id: q.nextId, alert, raisedAt: now, updatedAt: now, expiresAt, more: 0 };
   return { ...q, toasts: [...q.toasts, toast].slice(-MAX_TOASTS), nextId: q.nextId + 1 };
 }
 
