@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serverMessages } from '../../protocol';
 import { normalizeServerFrame } from '../../protocol/normalize';
 import { FrameRelay } from './frame-relay';
-import type { RelayedFrame } from './relay-messages';
+import { unpackBatch, type RelayedFrame } from './relay-messages';
 
 /** Timers the test fires by hand. */
 function manualTimers() {
@@ -24,7 +24,12 @@ function manualTimers() {
 function setup(decodeBelowChars = 100) {
   const posts: RelayedFrame[][] = [];
   const clock = manualTimers();
-  const relay = new FrameRelay((f) => posts.push(f), clock.timers, 4, decodeBelowChars);
+  const relay = new FrameRelay(
+    (b) => posts.push(unpackBatch(b)),
+    clock.timers,
+    4,
+    decodeBelowChars,
+  );
   return { relay, posts, clock };
 }
 

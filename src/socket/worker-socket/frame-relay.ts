@@ -15,7 +15,7 @@
  */
 import { normalizeServerFrame } from '../../protocol/normalize';
 import { OFF_THREAD_MIN_CHARS } from '../inbound-queue';
-import type { RelayedFrame } from './relay-messages';
+import { packBatch, type RelayedBatch, type RelayedFrame } from './relay-messages';
 
 export const RELAY_WINDOW_MS = 4;
 
@@ -29,7 +29,7 @@ export class FrameRelay {
   private timer: unknown;
 
   constructor(
-    private readonly post: (frames: RelayedFrame[]) => void,
+    private readonly post: (batch: RelayedBatch) => void,
     private readonly timers: Timers,
     private readonly windowMs = RELAY_WINDOW_MS,
     private readonly decodeBelowChars = OFF_THREAD_MIN_CHARS,
@@ -51,6 +51,6 @@ export class FrameRelay {
     if (this.batch.length === 0) return;
     const frames = this.batch;
     this.batch = [];
-    this.post(frames);
+    this.post(packBatch(frames));
   }
 }

@@ -1,11 +1,20 @@
 /**
  * What the page and the socket worker say to each other (worker-socket.ts ↔ socket-worker.ts):
- * one definition for both sides. Several sockets share the worker, so every message names its
- * socket by `id`.
+ * one definition for both sides, with the packing of a batch of frames. Several sockets share
+ * the worker, so every message names its socket by `id`.
  */
 import type { NormalizeResult } from '../../protocol';
 
-/** A frame as the socket received it, and, unless it is big or not text, already decoded. */
+/**
+ * Frames as the socket received them (`raw`) and, in `decoded`, the JSON text of an array of
+ * the same length holding each one's decoding, or null where a frame was passed on undecoded
+ * (big, or not text). Text, not objects: the page parses one string per batch several times
+ * faster than it deserializes the same objects from a structured clone (decode-transfer.ts
+ * measured the same for snapshots); a decoded message is plain JSON data by construction.
+ */
+export type RelayedBatch = { raw: unknown[]; decoded: string };
+
+/** One frame of a batch, as the page hands it on. */
 export type RelayedFrame = { data: unknown; decoded?: NormalizeResult };
 
 export type PageToWorker =
@@ -15,7 +24,22 @@ export type PageToWorker =
 
 export type WorkerToPage =
   | { op: 'open'; id: number }
-  | { op: 'frames'; id: number; frames: RelayedFrame[] }
+  | ({ op: 'frames'; id: number } & RelayedBatch)
   | { op: 'close'; id: number; code: number; reason: string }
   /** The socket could not be created (a bad URL, a CSP refusal); a close follows. */
   | { op: 'error'; id: number; message: string };
+
+export function packBatch(frames: readonly RelayedFrame[]): RelayedBatch {
+  return {
+    raw: frames.map((f) => f.data),
+    decoded: JSON.stringify(frames.map((f) => f.decoded ?? null)),
+  };
+}
+
+export function unpackBatch(batch: RelayedBatch): RelayedFrame[] {
+  const decoded = JSON.parse(batch.decoded) as (NormalizeResult | null)[];
+  return batch.raw.map((data, i) => {
+    const d = decoded[i];
+    return d ? { data, decoded: d } : { data };
+  });
+}

@@ -26,7 +26,7 @@ function open(id: number, url: string): void {
     post({ op: 'close', id, code: 1006, reason: `Cannot connect: ${String(e)}` });
     return;
   }
-  const relay = new FrameRelay((frames) => post({ op: 'frames', id, frames }), timers);
+  const relay = new FrameRelay((batch) => post({ op: 'frames', id, ...batch }), timers);
   sockets.set(id, { ws, relay });
   ws.onopen = () => post({ op: 'open', id });
   ws.onmessage = (ev: MessageEvent) => relay.push(ev.data);

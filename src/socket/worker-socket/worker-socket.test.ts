@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WebSocketCtor, WebSocketLike } from '../account-socket';
-import type { PageToWorker, WorkerToPage } from './relay-messages';
+import { packBatch, type PageToWorker, type WorkerToPage } from './relay-messages';
 import { workerWebSocket, type WorkerLike } from './worker-socket';
 
 /** A worker the test speaks for: it records what the page posts and replies on demand. */
@@ -80,11 +80,11 @@ describe('workerWebSocket', () => {
     w.say({
       op: 'frames',
       id: 1,
-      frames: [
+      ...packBatch([
         { data: 'f1', decoded: { ok: true, message: { kind: 'pong', id: 'p' } } },
         { data: 'f2', decoded: { ok: false, reason: 'not-json', detail: 'x' } },
         { data: 'big' },
-      ],
+      ]),
     });
     w.say({ op: 'close', id: 1, code: 4002, reason: 'expired' });
     expect(a.events).toEqual([
@@ -124,7 +124,7 @@ describe('workerWebSocket', () => {
       ws.onmessage = null;
       ws.close();
     };
-    w.say({ op: 'frames', id: 1, frames: [{ data: 'a' }, { data: 'b' }, { data: 'c' }] });
+    w.say({ op: 'frames', id: 1, ...packBatch([{ data: 'a' }, { data: 'b' }, { data: 'c' }]) });
     expect(events).toEqual(['open', 'a']);
   });
 

@@ -10,7 +10,7 @@
  * browser's own WebSocket: losing the worker costs speed, never the stream.
  */
 import type { WebSocketCtor, WebSocketLike } from '../account-socket';
-import type { PageToWorker, WorkerToPage } from './relay-messages';
+import { unpackBatch, type PageToWorker, type WorkerToPage } from './relay-messages';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -88,7 +88,7 @@ export function workerWebSocket(startWorker: () => WorkerLike, fallback: WebSock
           return this.onopen?.({});
         case 'frames':
           // A handler may detach itself mid-batch (a close frame, a teardown): stop there.
-          for (const frame of msg.frames) {
+          for (const frame of unpackBatch(msg)) {
             if (this.readyState !== OPEN || !this.onmessage) return;
             this.onmessage(frame);
           }
