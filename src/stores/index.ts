@@ -24,7 +24,13 @@ export type { DiagnosticsReport, SubscriptionRow } from '../socket/diagnostics/r
 export type { RecorderState } from '../socket/recording/recorder';
 
 // orders
-export { useOrder, useOrderIds, useOrderCounts, getOrder } from './orders/selectors';
+export {
+  useOrder,
+  useOrderIds,
+  useDeferredOrderIds,
+  useOrderCounts,
+  getOrder,
+} from './orders/selectors';
 export { orderStatusGroup, isTerminalStatus } from './orders/apply-orders';
 export type { OrderCounts, OrderStatusGroup } from './orders/apply-orders';
 export { ORDER_SORT_COLUMNS, DEFAULT_ORDER_SORT } from './orders/order-ids';

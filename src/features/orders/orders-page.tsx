@@ -2,11 +2,17 @@
  * The order blotter: every order of the account, live, filtered and sorted from the URL,
  * virtualised, exportable as CSV of exactly what the filter shows.
  */
-import { useDeferredValue, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { SIDES } from '../../protocol';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { Segmented } from '../../components/ui/segmented';
-import { accountKey, getOrder, useAccountLoaded, useOrderCounts, useOrderIds } from '../../stores';
+import {
+  accountKey,
+  getOrder,
+  useAccountLoaded,
+  useDeferredOrderIds,
+  useOrderCounts,
+} from '../../stores';
 import { BlotterTable } from './blotter-table';
 import { filterFromParams, nextOrderSort, STATUS_GROUPS } from './order-filter-params';
 import { sortParams } from '../../lib/url-params';
@@ -36,13 +42,14 @@ export function OrdersPage({ accountId }: { accountId: string }) {
   const [params, setUrl] = useUrlParams();
   const filter = filterFromParams(params, accountId);
   // Typing in the search box stays responsive; the 100k-row refilter follows a beat behind.
-  const [symbolDraft, setSymbolDraft] = useState(filter.symbol ?? '');
-  const deferredFilter = useDeferredValue(filter);
-  const ids = useOrderIds(deferredFilter);
+  const ids = useDeferredOrderIds(filter);
   const counts = useOrderCounts(accountId);
   const loaded = useAccountLoaded(accountId);
   const sort = filter.sort ?? { by: 'createdAt', dir: 'desc' };
-  const set = (key: string, value: string | undefined) => setUrl({ [key]: value });
+  const set = useCallback(
+    (key: string, value: string | undefined) => setUrl({ [key]: value }),
+    [setUrl],
+  );
 
   return (
     <section aria-labelledby="orders-title">
@@ -61,36 +68,7 @@ export function OrdersPage({ accountId }: { accountId: string }) {
             </>
           )}
         />
-        <label className="flex items-center gap-1.5 text-sm text-muted">
-          Symbol
-          <input
-            type="search"
-            value={symbolDraft}
-            placeholder="e.g. AAPL"
-            spellCheck={false}
-            autoCapitalize="characters"
-            onChange={(e) => {
-              setSymbolDraft(e.target.value);
-              set('symbol', e.target.value.trim().toUpperCase());
-            }}
-            className={`${control} w-28 font-mono text-text uppercase placeholder:normal-case`}
-          />
-        </label>
-        <label className="flex items-center gap-1.5 text-sm text-muted">
-          Side
-          <select
-            value={filter.side ?? ''}
-            onChange={(e) => set('side', e.target.value)}
-            className={`${control} text-text`}
-          >
-            <option value="">Both</option>
-            {SIDES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SymbolAndSide symbol={filter.symbol} side={filter.side} set={set} />
         <span className="num ml-auto text-sm text-muted" data-testid="orders-shown">
           {ids.length.toLocaleString('en-US')} shown
         </span>
@@ -134,3 +112,53 @@ export function OrdersPage({ accountId }: { accountId: string }) {
     </section>
   );
 }
+
+/**
+ * The symbol and side filters, apart from the page: the page re-renders on every live update
+ * (counts, rows), and React sets an input's attributes again on each render of it.
+ */
+const SymbolAndSide = memo(function SymbolAndSide({
+  symbol,
+  side,
+  set,
+}: {
+  symbol: string | undefined;
+  side: string | undefined;
+  set: (key: string, value: string | undefined) => void;
+}) {
+  const [symbolDraft, setSymbolDraft] = useState(symbol ?? '');
+  return (
+    <>
+      <label className="flex items-center gap-1.5 text-sm text-muted">
+        Symbol
+        <input
+          type="search"
+          value={symbolDraft}
+          placeholder="e.g. AAPL"
+          spellCheck={false}
+          autoCapitalize="characters"
+          onChange={(e) => {
+            setSymbolDraft(e.target.value);
+            set('symbol', e.target.value.trim().toUpperCase());
+          }}
+          className={`${control} w-28 font-mono text-text uppercase placeholder:normal-case`}
+        />
+      </label>
+      <label className="flex items-center gap-1.5 text-sm text-muted">
+        Side
+        <select
+          value={side ?? ''}
+          onChange={(e) => set('side', e.target.value)}
+          className={`${control} text-text`}
+        >
+          <option value="">Both</option>
+          {SIDES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+});
