@@ -9,9 +9,24 @@ const reducedMotion = () =>
 
 // One animation per element, restarted on each change: a row updated every frame would
 // otherwise stack dozens of concurrent animations and repaint for all of them.
-const running = new WeakMap<HTMLElement, Animation>();
+const running = new WeakMap<object, Animation>();
 
-export function flash(el: HTMLElement | null, durationMs = 900): void {
+/**
+ * At most this many flashes at once. A highlight points the eye at one change; in a burst every
+ * visible row changes every frame, so flashing them all says nothing, and a background-colour
+ * animation repaints its row on every frame (at 5,000 events/s this was a large part of the
+ * blotter's paint time). Past the cap a change is counted but not flashed; a row already
+ * flashing restarts its own animation.
+ */
+export const MAX_CONCURRENT_FLASHES = 12;
+let flashing = 0;
+
+type Animatable = {
+  dataset: DOMStringMap;
+  animate?: HTMLElement['animate'];
+};
+
+export function flash(el: Animatable | null, durationMs = 900): void {
   if (!el) return;
   el.dataset.flashed = String(Number(el.dataset.flashed ?? 0) + 1);
   if (reducedMotion() || typeof el.animate !== 'function') return;
@@ -20,10 +35,17 @@ export function flash(el: HTMLElement | null, durationMs = 900): void {
     current.currentTime = 0;
     return;
   }
+  if (flashing >= MAX_CONCURRENT_FLASHES) return;
   const animation = el.animate(
     [{ backgroundColor: 'var(--flash)' }, { backgroundColor: 'transparent' }],
     { duration: durationMs, easing: 'ease-out' },
   );
+  flashing++;
+  let ended = false;
+  animation.onfinish = animation.oncancel = () => {
+    if (!ended) flashing--;
+    ended = true;
+  };
   running.set(el, animation);
 }
 
