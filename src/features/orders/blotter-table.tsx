@@ -41,7 +41,7 @@ export function BlotterTable({
       return ROW_HEIGHT + legs * LEG_ROW_HEIGHT;
     },
     getItemKey: (i) => ids[i] ?? i,
-    overscan: 12,
+    overscan: 6,
   });
   // Sizes are cached per key; expanding a row changes its size.
   useEffect(() => virtualizer.measure(), [expanded, virtualizer]);
