@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameBatcher, FRAME_MS } from './frame-batcher';
+import { BEHIND_MS, createFrameBatcher, FRAME_MS, MAX_SKIPPED_FRAMES } from './frame-batcher';
 
 /** A frame scheduler and clock the test drives by hand. */
 function harness(budgetMs = 8) {
   let now = 0;
+  let behind = 0;
   let pending: (() => void)[] = [];
   const flushed: number[] = [];
   const b = createFrameBatcher({
@@ -14,10 +15,15 @@ function harness(budgetMs = 8) {
     },
     clock: () => now,
     budgetMs,
+    inboundDelay: () => behind,
   });
   return {
     b,
     flushed,
+    /** How far behind the inbound queue is from now on. */
+    setBehind(ms: number) {
+      behind = ms;
+    },
     /** Advance the clock by `ms` and run the frame callbacks scheduled so far. */
     frame(ms = FRAME_MS) {
       now += ms;
@@ -52,5 +58,22 @@ describe('frame batcher', () => {
     h.frame();
     expect(h.flushed).toEqual([60, 108]);
     expect(h.b.stats()).toMatchObject({ lateFrames: 1, skippedFrames: 2 });
+  });
+
+  it('[FB-4] while the stream queues up in front of the page, renders are held, at most MAX_SKIPPED_FRAMES in a row', () => {
+    const h = harness();
+    h.setBehind(BEHIND_MS + 1);
+    h.b.request();
+    for (let i = 0; i < MAX_SKIPPED_FRAMES; i++) h.frame();
+    expect(h.flushed).toEqual([]);
+    h.frame(); // held long enough: a render however far behind
+    expect(h.flushed).toEqual([(MAX_SKIPPED_FRAMES + 1) * FRAME_MS]);
+    expect(h.b.stats().behindFrames).toBe(MAX_SKIPPED_FRAMES);
+    h.setBehind(BEHIND_MS - 1); // caught up: back to one render per frame
+    h.b.request();
+    h.frame();
+    h.b.request();
+    h.frame();
+    expect(h.flushed).toHaveLength(3);
   });
 });

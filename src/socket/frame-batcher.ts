@@ -2,11 +2,15 @@
  * Runs a flush at most once per animation frame, and backs off when flushing is expensive.
  *
  * Grafana Live's `liveTimer` notices when the main thread falls behind and holds messages
- * so they collapse into fewer emissions. Here: when a flush costs more than `budgetMs`, the
- * next few frames are skipped (queued work keeps accumulating and is applied in one larger
- * batch, still one store write per topic), instead of queueing a flush per frame that the
- * page can no longer keep up with.
+ * so they collapse into fewer emissions. Here the next frames are skipped (queued work keeps
+ * accumulating and is applied in one larger batch, still one store write per topic) when a
+ * flush costs more than `budgetMs`, when a frame comes late, or when the stream is queueing up
+ * in front of the page (inbound-delay.ts), instead of re-rendering per frame for a page that
+ * can no longer keep up. Never more than MAX_SKIPPED_FRAMES in a row: a render is never staler
+ * than that.
  */
+
+import { epochNow, inboundDelayMs } from './inbound-delay';
 
 /** Schedules `cb` once; returns a function that cancels it. */
 export type Schedule = (cb: () => void) => () => void;
@@ -23,6 +27,11 @@ export const DEFAULT_FLUSH_BUDGET_MS = 8;
 export const LATE_FRAME_MS = 2 * FRAME_MS;
 /** Never hold queued work for more than this many frames. */
 export const MAX_SKIPPED_FRAMES = 6;
+/**
+ * The page's inbound queue this far behind (inbound-delay.ts) means rendering is crowding out
+ * the stream: renders are held (at most MAX_SKIPPED_FRAMES in a row) until it catches up.
+ */
+export const BEHIND_MS = 2 * FRAME_MS;
 /**
  * Hidden tabs get no animation frames at all; a timer (throttled to ~1/s there) still
  * drains the queue so it cannot grow without bound while the trader looks elsewhere.
@@ -62,6 +71,8 @@ export type FrameBatcherStats = {
   maxFlushMs: number;
   /** Frames that came late (main thread behind) and so held the next one. */
   lateFrames: number;
+  /** Frames held because the inbound queue was behind. */
+  behindFrames: number;
 };
 
 export type FrameBatcher = {
@@ -78,12 +89,17 @@ export function createFrameBatcher(opts: {
   schedule?: Schedule;
   budgetMs?: number;
   clock?: () => number;
+  /** How far behind the page is in taking in messages, ms (default: inbound-delay.ts). */
+  inboundDelay?: () => number;
 }): FrameBatcher {
   const schedule = opts.schedule ?? defaultSchedule;
   const budget = opts.budgetMs ?? DEFAULT_FLUSH_BUDGET_MS;
   const clock = opts.clock ?? (() => performance.now());
+  const inboundDelay = opts.inboundDelay ?? (() => inboundDelayMs(epochNow()));
   let cancel: (() => void) | undefined;
   let skip = 0;
+  /** Frames held in a row so far (any reason): the cap on how stale a render may get. */
+  let held = 0;
   let requestedAt = 0;
   let disposed = false;
   const stats: FrameBatcherStats = {
@@ -92,9 +108,11 @@ export function createFrameBatcher(opts: {
     lastFlushMs: 0,
     maxFlushMs: 0,
     lateFrames: 0,
+    behindFrames: 0,
   };
 
   function timedFlush(): void {
+    held = 0;
     const t0 = clock();
     opts.flush();
     const cost = clock() - t0;
@@ -107,9 +125,16 @@ export function createFrameBatcher(opts: {
   function onFrame(): void {
     cancel = undefined;
     if (disposed) return;
-    if (skip > 0) {
+    if (skip > 0 && held < MAX_SKIPPED_FRAMES) {
       skip -= 1;
+      held += 1;
       stats.skippedFrames += 1;
+      request();
+      return;
+    }
+    if (held < MAX_SKIPPED_FRAMES && inboundDelay() > BEHIND_MS) {
+      held += 1;
+      stats.behindFrames += 1;
       request();
       return;
     }

@@ -27,6 +27,7 @@ function setup(decodeBelowChars = 100) {
   const relay = new FrameRelay(
     (b) => posts.push(unpackBatch(b)),
     clock.timers,
+    () => 0,
     4,
     decodeBelowChars,
   );

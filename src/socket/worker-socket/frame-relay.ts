@@ -31,6 +31,7 @@ export class FrameRelay {
   constructor(
     private readonly post: (batch: RelayedBatch) => void,
     private readonly timers: Timers,
+    private readonly now: () => number,
     private readonly windowMs = RELAY_WINDOW_MS,
     private readonly decodeBelowChars = OFF_THREAD_MIN_CHARS,
   ) {}
@@ -51,6 +52,6 @@ export class FrameRelay {
     if (this.batch.length === 0) return;
     const frames = this.batch;
     this.batch = [];
-    this.post(packBatch(frames));
+    this.post(packBatch(frames, this.now()));
   }
 }

@@ -12,7 +12,12 @@ import type { NormalizeResult } from '../../protocol';
  * faster than it deserializes the same objects from a structured clone (decode-transfer.ts
  * measured the same for snapshots); a decoded message is plain JSON data by construction.
  */
-export type RelayedBatch = { raw: unknown[]; decoded: string };
+export type RelayedBatch = {
+  raw: unknown[];
+  decoded: string;
+  /** When the worker posted it (epochNow), so the page can tell how long it queued. */
+  postedAt: number;
+};
 
 /** One frame of a batch, as the page hands it on. */
 export type RelayedFrame = { data: unknown; decoded?: NormalizeResult };
@@ -29,10 +34,11 @@ export type WorkerToPage =
   /** The socket could not be created (a bad URL, a CSP refusal); a close follows. */
   | { op: 'error'; id: number; message: string };
 
-export function packBatch(frames: readonly RelayedFrame[]): RelayedBatch {
+export function packBatch(frames: readonly RelayedFrame[], postedAt: number): RelayedBatch {
   return {
     raw: frames.map((f) => f.data),
     decoded: JSON.stringify(frames.map((f) => f.decoded ?? null)),
+    postedAt,
   };
 }
 

@@ -5,6 +5,7 @@
  * window (frame-relay.ts). Everything else (auth, keepalive, backoff, subscriptions) stays in
  * the page's AccountSocket, which sees an ordinary WebSocket (worker-socket.ts).
  */
+import { epochNow } from '../inbound-delay';
 import { FrameRelay } from './frame-relay';
 import type { PageToWorker, WorkerToPage } from './relay-messages';
 
@@ -26,7 +27,7 @@ function open(id: number, url: string): void {
     post({ op: 'close', id, code: 1006, reason: `Cannot connect: ${String(e)}` });
     return;
   }
-  const relay = new FrameRelay((batch) => post({ op: 'frames', id, ...batch }), timers);
+  const relay = new FrameRelay((batch) => post({ op: 'frames', id, ...batch }), timers, epochNow);
   sockets.set(id, { ws, relay });
   ws.onopen = () => post({ op: 'open', id });
   ws.onmessage = (ev: MessageEvent) => relay.push(ev.data);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { WebSocketCtor, WebSocketLike } from '../account-socket';
 import { packBatch, type PageToWorker, type WorkerToPage } from './relay-messages';
 import { workerWebSocket, type WorkerLike } from './worker-socket';
+import { inboundDelayMs } from '../inbound-delay';
 
 /** A worker the test speaks for: it records what the page posts and replies on demand. */
 class FakeWorker implements WorkerLike {
@@ -38,7 +39,7 @@ class NativeSocket implements WebSocketLike {
   close() {}
 }
 
-function setup() {
+function setup(now = () => 1_000) {
   const workers: FakeWorker[] = [];
   NativeSocket.made = [];
   const WS = workerWebSocket(
@@ -48,6 +49,7 @@ function setup() {
       return w;
     },
     NativeSocket as unknown as WebSocketCtor,
+    now,
   );
   const open = (url = 'ws://x/ws') => {
     const ws = new WS(url);
@@ -80,11 +82,14 @@ describe('workerWebSocket', () => {
     w.say({
       op: 'frames',
       id: 1,
-      ...packBatch([
-        { data: 'f1', decoded: { ok: true, message: { kind: 'pong', id: 'p' } } },
-        { data: 'f2', decoded: { ok: false, reason: 'not-json', detail: 'x' } },
-        { data: 'big' },
-      ]),
+      ...packBatch(
+        [
+          { data: 'f1', decoded: { ok: true, message: { kind: 'pong', id: 'p' } } },
+          { data: 'f2', decoded: { ok: false, reason: 'not-json', detail: 'x' } },
+          { data: 'big' },
+        ],
+        0,
+      ),
     });
     w.say({ op: 'close', id: 1, code: 4002, reason: 'expired' });
     expect(a.events).toEqual([
@@ -124,7 +129,7 @@ describe('workerWebSocket', () => {
       ws.onmessage = null;
       ws.close();
     };
-    w.say({ op: 'frames', id: 1, ...packBatch([{ data: 'a' }, { data: 'b' }, { data: 'c' }]) });
+    w.say({ op: 'frames', id: 1, ...packBatch([{ data: 'a' }, { data: 'b' }, { data: 'c' }], 0) });
     expect(events).toEqual(['open', 'a']);
   });
 
@@ -154,5 +159,17 @@ describe('workerWebSocket', () => {
     expect(new WS('ws://x/ws')).toBeInstanceOf(NativeSocket);
     expect(new WS('ws://x/ws2')).toBeInstanceOf(NativeSocket);
     expect(NativeSocket.made).toEqual(['ws://x/ws', 'ws://x/ws2']);
+  });
+
+  it('[WSOCK-6] each batch tells how long it waited in the page’s queue (the frame batcher holds renders on it)', () => {
+    let now = 10_000;
+    const t = setup(() => now);
+    t.open();
+    const w = t.workers[0]!;
+    w.say({ op: 'open', id: 1 });
+    w.say({ op: 'frames', id: 1, ...packBatch([{ data: 'a' }], now - 180) });
+    expect(inboundDelayMs(now)).toBe(180);
+    now += 1_000; // nothing since: the reading is stale, not a standing lag
+    expect(inboundDelayMs(now)).toBe(0);
   });
 });

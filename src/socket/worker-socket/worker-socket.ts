@@ -10,6 +10,7 @@
  * browser's own WebSocket: losing the worker costs speed, never the stream.
  */
 import type { WebSocketCtor, WebSocketLike } from '../account-socket';
+import { epochNow, noteInboundDelay } from '../inbound-delay';
 import { unpackBatch, type PageToWorker, type WorkerToPage } from './relay-messages';
 
 const CONNECTING = 0;
@@ -25,7 +26,11 @@ export type WorkerLike = {
   terminate(): void;
 };
 
-export function workerWebSocket(startWorker: () => WorkerLike, fallback: WebSocketCtor) {
+export function workerWebSocket(
+  startWorker: () => WorkerLike,
+  fallback: WebSocketCtor,
+  now: () => number = epochNow,
+) {
   let worker: WorkerLike | undefined;
   let failed = false;
   let nextId = 0;
@@ -87,6 +92,7 @@ export function workerWebSocket(startWorker: () => WorkerLike, fallback: WebSock
           this.readyState = OPEN;
           return this.onopen?.({});
         case 'frames':
+          noteInboundDelay(now() - msg.postedAt, now());
           // A handler may detach itself mid-batch (a close frame, a teardown): stop there.
           for (const frame of unpackBatch(msg)) {
             if (this.readyState !== OPEN || !this.onmessage) return;
