@@ -1,15 +1,20 @@
 /**
  * The virtualised blotter: a real <table> (screen readers get rows, headers and aria-rowcount)
- * whose body holds only the rows in view plus spacer rows, so 100,000 orders cost ~40 rows of
- * DOM. Row heights are fixed per kind, so sizes are computed, never measured.
+ * whose body holds only the rows in view plus spacer rows, so 100,000 orders cost ~25 rows of
+ * DOM. Row heights are fixed per kind, so positions are computed, never measured
+ * (row-window.ts).
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { OrderSort, OrderSortColumn } from '../../stores';
 import { getOrder } from '../../stores';
 import { SortHeader } from '../../components/ui/sort-header';
 import { ORDER_COLUMNS } from './order-columns';
 import { LEG_ROW_HEIGHT, OrderRow, ROW_HEIGHT } from './order-row';
+import { rowWindow } from './row-window';
+import { useScrollViewport } from './use-scroll-viewport';
+
+/** Rows rendered beyond each edge of the view, so scrolling never shows a gap. */
+const OVERSCAN = 6;
 
 export function BlotterTable({
   ids,
@@ -32,23 +37,29 @@ export function BlotterTable({
     });
   }, []);
 
-  const virtualizer = useVirtualizer({
+  const viewport = useScrollViewport(scrollRef);
+  const extra = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const id of expanded) {
+      const index = ids.indexOf(id);
+      const legs = getOrder(id)?.legs.length ?? 0;
+      if (index >= 0 && legs > 0) m.set(index, legs * LEG_ROW_HEIGHT);
+    }
+    return m;
+  }, [expanded, ids]);
+  const { items, totalSize } = rowWindow({
     count: ids.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => {
-      const id = ids[i];
-      const legs = id && expanded.has(id) ? (getOrder(id)?.legs.length ?? 0) : 0;
-      return ROW_HEIGHT + legs * LEG_ROW_HEIGHT;
-    },
-    getItemKey: (i) => ids[i] ?? i,
-    overscan: 6,
+    rowHeight: ROW_HEIGHT,
+    extra,
+    scrollTop: viewport.scrollTop,
+    viewportHeight: viewport.height,
+    overscan: OVERSCAN,
   });
-  // Sizes are cached per key; expanding a row changes its size.
-  useEffect(() => virtualizer.measure(), [expanded, virtualizer]);
-
-  const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const last = items.at(-1);
+  const bottom = last
+    ? totalSize - last.start - ROW_HEIGHT - (extra.get(last.index) ?? 0)
+    : totalSize;
 
   return (
     <div
