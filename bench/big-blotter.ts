@@ -1,8 +1,9 @@
 /**
- * The blotter with 100,000 orders: sign-in → snapshot applied and painted, DOM rows, and frame
- * intervals while scrolling through it.
+ * The blotter with 100,000 orders: sign-in → snapshot applied and painted, DOM rows, frame
+ * intervals while scrolling through it, then live account events on that big book (each new
+ * order changes the row count, which is what a windowing library recomputed per row).
  *
- *   npm run bench:blotter -- --orders 100000
+ *   npm run bench:blotter -- --orders 100000 [--live-rate 1000]
  */
 import { startBurst } from '../server/sim/burst';
 import {
@@ -20,6 +21,9 @@ import {
 } from './lib';
 
 const orders = numArg('orders', SMOKE ? 2_000 : 100_000);
+/** Account messages per second on the big book after the load (2.5 per order event). */
+const liveRate = numArg('live-rate', 1_000);
+const LIVE_SECONDS = SMOKE ? 1 : 8;
 
 const server = await startBenchServer();
 // Four order events per order (place, accept, half fill, fill); no client is connected yet.
@@ -37,6 +41,7 @@ let rows: number;
 let scroll: number[];
 let loadTasks: number[];
 let loadFrames: number[];
+let live: { received: number; applied: number; latencies: number[]; frames: number[] };
 try {
   await page.addInitScript(probeScript(false));
   await page.goto(`${server.httpUrl}/orders?account=${ACCOUNT}&status=all`);
@@ -65,6 +70,17 @@ try {
   while (Date.now() < end) await page.mouse.wheel(0, 1200);
   scroll = (await readProbe(page)).frames;
   rows = Math.max(rows, await page.locator('tbody tr').count());
+  await region.evaluate((el) => el.scrollTo(0, 0));
+  await page.mouse.move(0, 0);
+  await resetProbe(page);
+  await startBurst(server.sim, {
+    accountId: ACCOUNT,
+    ratePerSec: liveRate / 2.5,
+    durationMs: LIVE_SECONDS * 1000,
+    catchUp: true,
+  }).done;
+  await page.waitForTimeout(500);
+  live = await readProbe(page);
 } finally {
   await browser.close();
   await server.close();
@@ -83,6 +99,9 @@ console.log(`  table rows in the DOM: ${rows}`);
 console.log(
   `  scrolling: frame interval median ${ms(percentile(scroll, 50))}, p95 ${ms(percentile(scroll, 95))}, max ${ms(Math.max(...scroll))} over ${scroll.length} frames`,
 );
+console.log(
+  `  live on the big book, ${liveRate}/s for ${LIVE_SECONDS} s: received ${live.received}, applied ${live.applied}; event-to-paint p50 ${ms(percentile(live.latencies, 50))}, p99 ${ms(percentile(live.latencies, 99))}; frames median ${ms(percentile(live.frames, 50))}, p99 ${ms(percentile(live.frames, 99))}`,
+);
 console.log('\nBudgets:');
 console.log(verdict('snapshot applied and painted ≤ 1.5 s', painted <= 1500, ms(painted)));
 console.log(
@@ -100,3 +119,7 @@ console.log(
   ),
 );
 console.log(verdict('fewer than 200 row elements', rows < 200, String(rows)));
+if (SMOKE && !(live.received > 0 && live.applied === live.received)) {
+  console.error('smoke: live events on the book were lost or none arrived');
+  process.exit(1);
+}
