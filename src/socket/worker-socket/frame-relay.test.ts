@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { serverMessages } from '../../protocol';
 import { normalizeServerFrame } from '../../protocol/normalize';
 import { FrameRelay } from './frame-relay';
+import { sampleAccountSnapshot, sampleOrder } from '../../testing/store-samples';
+import { TransferAssembler, type TransferPart } from '../decode-transfer';
 import { unpackBatch, type RelayedFrame } from './relay-messages';
 
 /** Timers the test fires by hand. */
@@ -23,15 +25,27 @@ function manualTimers() {
 
 function setup(decodeBelowChars = 100) {
   const posts: RelayedFrame[][] = [];
+  /** Everything posted, in order: 'batch' or the kind of a big frame's part. */
+  const sequence: string[] = [];
+  const parts: Array<{ part: TransferPart; raw?: unknown }> = [];
   const clock = manualTimers();
   const relay = new FrameRelay(
-    (b) => posts.push(unpackBatch(b)),
+    {
+      batch: (b) => {
+        posts.push(unpackBatch(b));
+        sequence.push('batch');
+      },
+      big: (part, raw) => {
+        parts.push(raw === undefined ? { part } : { part, raw });
+        sequence.push(part.kind);
+      },
+    },
     clock.timers,
     () => 0,
     4,
     decodeBelowChars,
   );
-  return { relay, posts, clock };
+  return { relay, posts, clock, parts, sequence };
 }
 
 const pong = (id: string) => JSON.stringify(serverMessages.pong(id, 0));
@@ -60,14 +74,33 @@ describe('FrameRelay (socket worker)', () => {
     expect(t.posts[0]!.filter((f) => f.decoded?.ok === false)).toHaveLength(3);
   });
 
-  it('[RELAY-3] big and non-text frames are passed on raw, for the page to decode in its own way', () => {
+  it('[RELAY-3] a big frame is decoded here too and sent in slices after what came before it; binary frames pass raw', () => {
     const t = setup(100);
-    const big = JSON.stringify({ ...serverMessages.pong('b', 0), pad: 'x'.repeat(200) });
+    const orders = Array.from({ length: 5_000 }, (_, i) => sampleOrder({ ordId: `O-${i}` }));
+    const { info, balance, positions } = sampleAccountSnapshot('A-10001');
+    const big = JSON.stringify(
+      serverMessages.subscribed(
+        's1',
+        'account',
+        { accountId: 'A-10001' },
+        { ...info, ...balance, positions, orders: [], ordersV2: orders },
+        0,
+      ),
+    );
     const bytes = new Uint8Array([1, 2, 3]).buffer;
+    t.relay.push(pong('before'));
     t.relay.push(big);
     t.relay.push(bytes);
     t.relay.flush();
-    expect(t.posts[0]).toEqual([{ data: big }, { data: bytes }]);
+    expect(t.sequence).toEqual(['batch', 'head', 'slice', 'slice', 'slice', 'batch']);
+    expect(t.parts[0]!.raw).toBe(big);
+    expect(t.parts.slice(1).every((p) => p.raw === undefined)).toBe(true);
+    const assembler = new TransferAssembler();
+    const results = t.parts.map((p) => assembler.add(p.part));
+    const decoded = normalizeServerFrame(big);
+    expect(decoded.ok).toBe(true);
+    expect(results.at(-1)).toEqual(decoded);
+    expect(t.posts[1]).toEqual([{ data: bytes }]);
   });
 
   it('[RELAY-4] flush (before a close) posts what is held at once and cancels the timer; an empty flush posts nothing', () => {

@@ -9,11 +9,13 @@
  * holds. The window is short next to a frame (16 ms) and to the latency budget (100 ms).
  *
  * Decoding is the same `normalizeServerFrame` the page would run, so a frame is accepted or
- * dropped for exactly the same reasons either way. Big frames (a 100,000-order snapshot) are
- * passed on raw: the page's inbound queue decodes them in its own worker and hands the result
- * over in slices (inbound-queue.ts), where one structured clone of the whole would freeze it.
+ * dropped for exactly the same reasons either way. A big frame (a 100,000-order snapshot) is
+ * decoded here too, between batches so order is kept, and goes to the page in slices
+ * (decode-transfer.ts): one structured clone of the whole would freeze the page. Decoding it
+ * here spares the page a copy of the raw text to a second worker and that worker's own parse.
  */
 import { normalizeServerFrame } from '../../protocol/normalize';
+import { splitForTransfer, type TransferPart } from '../decode-transfer';
 import { OFF_THREAD_MIN_CHARS } from '../inbound-queue';
 import { packBatch, type RelayedBatch, type RelayedFrame } from './relay-messages';
 
@@ -24,12 +26,19 @@ export type Timers = {
   clear(handle: unknown): void;
 };
 
+export type RelayOutput = {
+  batch(batch: RelayedBatch): void;
+  /** One part of a big frame; the first (the head) also carries the raw frame. */
+  big(part: TransferPart, raw?: unknown): void;
+};
+
 export class FrameRelay {
   private batch: RelayedFrame[] = [];
   private timer: unknown;
+  private bigFrames = 0;
 
   constructor(
-    private readonly post: (batch: RelayedBatch) => void,
+    private readonly out: RelayOutput,
     private readonly timers: Timers,
     private readonly now: () => number,
     private readonly windowMs = RELAY_WINDOW_MS,
@@ -37,10 +46,14 @@ export class FrameRelay {
   ) {}
 
   push(data: unknown): void {
+    if (typeof data === 'string' && data.length >= this.decodeBelowChars) {
+      this.flush();
+      const parts = splitForTransfer(++this.bigFrames, normalizeServerFrame(data));
+      parts.forEach((part, i) => (i === 0 ? this.out.big(part, data) : this.out.big(part)));
+      return;
+    }
     this.batch.push(
-      typeof data === 'string' && data.length < this.decodeBelowChars
-        ? { data, decoded: normalizeServerFrame(data) }
-        : { data },
+      typeof data === 'string' ? { data, decoded: normalizeServerFrame(data) } : { data },
     );
     if (this.timer === undefined) this.timer = this.timers.set(() => this.flush(), this.windowMs);
   }
@@ -52,6 +65,6 @@ export class FrameRelay {
     if (this.batch.length === 0) return;
     const frames = this.batch;
     this.batch = [];
-    this.post(packBatch(frames, this.now()));
+    this.out.batch(packBatch(frames, this.now()));
   }
 }

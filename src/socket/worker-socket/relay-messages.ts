@@ -4,13 +4,15 @@
  * the worker, so every message names its socket by `id`.
  */
 import type { NormalizeResult } from '../../protocol';
+import type { TransferPart } from '../decode-transfer';
 
 /**
  * Frames as the socket received them (`raw`) and, in `decoded`, the JSON text of an array of
  * the same length holding each one's decoding, or null where a frame was passed on undecoded
- * (big, or not text). Text, not objects: the page parses one string per batch several times
- * faster than it deserializes the same objects from a structured clone (decode-transfer.ts
- * measured the same for snapshots); a decoded message is plain JSON data by construction.
+ * (big, or not text). Text, not objects: the page parses one string per batch for less than it
+ * pays to deserialize the same objects from a structured clone (at 5,000 messages/s the task
+ * time around each batch fell ~20%; decode-transfer.ts measured 5× for snapshots); a decoded
+ * message is plain JSON data by construction.
  */
 export type RelayedBatch = {
   raw: unknown[];
@@ -30,6 +32,11 @@ export type PageToWorker =
 export type WorkerToPage =
   | { op: 'open'; id: number }
   | ({ op: 'frames'; id: number } & RelayedBatch)
+  /**
+   * A big frame, decoded in the worker and sent in parts (decode-transfer.ts) so the page takes
+   * it in slices; the head carries the raw frame too (recordings and drop reports need it).
+   */
+  | { op: 'big'; id: number; part: TransferPart; raw?: unknown }
   | { op: 'close'; id: number; code: number; reason: string }
   /** The socket could not be created (a bad URL, a CSP refusal); a close follows. */
   | { op: 'error'; id: number; message: string };

@@ -27,7 +27,15 @@ function open(id: number, url: string): void {
     post({ op: 'close', id, code: 1006, reason: `Cannot connect: ${String(e)}` });
     return;
   }
-  const relay = new FrameRelay((batch) => post({ op: 'frames', id, ...batch }), timers, epochNow);
+  const relay = new FrameRelay(
+    {
+      batch: (batch) => post({ op: 'frames', id, ...batch }),
+      big: (part, raw) =>
+        post(raw === undefined ? { op: 'big', id, part } : { op: 'big', id, part, raw }),
+    },
+    timers,
+    epochNow,
+  );
   sockets.set(id, { ws, relay });
   ws.onopen = () => post({ op: 'open', id });
   ws.onmessage = (ev: MessageEvent) => relay.push(ev.data);
@@ -54,7 +62,12 @@ self.onmessage = (ev: MessageEvent<PageToWorker>) => {
       // The page has let go: no frame is wanted any more, only the close event (as a
       // browser's own socket would fire it).
       s.ws.onopen = s.ws.onmessage = null;
-      s.ws.close(msg.code, msg.reason);
+      try {
+        s.ws.close(msg.code, msg.reason);
+      } catch {
+        // A code the browser refuses must not take the worker (and every socket) down.
+        s.ws.close();
+      }
       return;
     }
   }

@@ -3,6 +3,9 @@ import type { WebSocketCtor, WebSocketLike } from '../account-socket';
 import { packBatch, type PageToWorker, type WorkerToPage } from './relay-messages';
 import { workerWebSocket, type WorkerLike } from './worker-socket';
 import { inboundDelayMs } from '../inbound-delay';
+import { splitForTransfer } from '../decode-transfer';
+import type { NormalizeResult } from '../../protocol';
+import { sampleAccountSnapshot, sampleOrder } from '../../testing/store-samples';
 
 /** A worker the test speaks for: it records what the page posts and replies on demand. */
 class FakeWorker implements WorkerLike {
@@ -171,5 +174,45 @@ describe('workerWebSocket', () => {
     expect(inboundDelayMs(now)).toBe(180);
     now += 1_000; // nothing since: the reading is stale, not a standing lag
     expect(inboundDelayMs(now)).toBe(0);
+  });
+
+  it('[WSOCK-7] a big frame’s parts become one message event, with the raw frame and its whole decoding, in order', () => {
+    const t = setup();
+    const seen: Array<{ data: unknown; orders?: number }> = [];
+    const { ws } = t.open();
+    ws.onmessage = (ev) =>
+      seen.push({
+        data: ev.data,
+        ...(ev.decoded?.ok && ev.decoded.message.kind === 'subscribed'
+          ? { orders: (ev.decoded.message.snapshot as { orders: unknown[] }).orders.length }
+          : {}),
+      });
+    const w = t.workers[0]!;
+    w.say({ op: 'open', id: 1 });
+    const result: NormalizeResult = {
+      ok: true,
+      message: {
+        kind: 'subscribed',
+        id: 's1',
+        topic: 'account',
+        snapshot: sampleAccountSnapshot('A-1', {
+          orders: Array.from({ length: 4_500 }, (_, i) => sampleOrder({ ordId: `O-${i}` })),
+        }),
+      },
+    };
+    w.say({ op: 'frames', id: 1, ...packBatch([{ data: 'before' }], 0) });
+    splitForTransfer(1, result).forEach((part, i) =>
+      w.say(
+        i === 0
+          ? { op: 'big', id: 1, part: structuredClone(part), raw: 'the big text' }
+          : { op: 'big', id: 1, part: structuredClone(part) },
+      ),
+    );
+    w.say({ op: 'frames', id: 1, ...packBatch([{ data: 'after' }], 0) });
+    expect(seen).toEqual([
+      { data: 'before' },
+      { data: 'the big text', orders: 4_500 },
+      { data: 'after' },
+    ]);
   });
 });

@@ -10,6 +10,7 @@
  * browser's own WebSocket: losing the worker costs speed, never the stream.
  */
 import type { WebSocketCtor, WebSocketLike } from '../account-socket';
+import { TransferAssembler } from '../decode-transfer';
 import { epochNow, noteInboundDelay } from '../inbound-delay';
 import { unpackBatch, type PageToWorker, type WorkerToPage } from './relay-messages';
 
@@ -62,6 +63,8 @@ export function workerWebSocket(
     onerror: WebSocketLike['onerror'] = null;
     readyState = CONNECTING;
     private readonly id = ++nextId;
+    private readonly bigFrame = new TransferAssembler();
+    private bigRaw: unknown;
     private readonly worker: WorkerLike;
 
     constructor(url: string) {
@@ -99,6 +102,15 @@ export function workerWebSocket(
             this.onmessage(frame);
           }
           return;
+        case 'big': {
+          if (msg.part.kind === 'head') this.bigRaw = msg.raw;
+          const decoded = this.bigFrame.add(msg.part);
+          if (!decoded) return;
+          const data = this.bigRaw;
+          this.bigRaw = undefined;
+          if (this.readyState === OPEN) this.onmessage?.({ data, decoded });
+          return;
+        }
         case 'error':
           return this.onerror?.({ message: msg.message });
         case 'close':
