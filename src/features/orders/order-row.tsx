@@ -71,7 +71,6 @@ export const OrderRow = memo(function OrderRow({
   const order = useOrder(ordId);
   const ref = useFlashOnChange<HTMLTableRowElement>(order);
   if (!order) return null;
-  const hasLegs = order.legs.length > 0;
   return (
     <>
       <tr
@@ -81,47 +80,69 @@ export const OrderRow = memo(function OrderRow({
         className="border-b border-border/40 hover:bg-panel"
         style={{ height: ROW_HEIGHT }}
       >
-        <td className="num px-2 text-muted" title={formatDateTime(order.createdAt)}>
-          {formatTime(order.createdAt)}
-        </td>
-        <th scope="row" className="px-2 text-left font-mono font-normal whitespace-pre">
-          {hasLegs ? (
-            <button
-              type="button"
-              aria-expanded={expanded}
-              aria-label={`${order.symbol}: ${expanded ? 'hide' : 'show'} ${order.legs.length} legs`}
-              onClick={() => onToggle(ordId)}
-              className="rounded px-0.5 hover:text-accent"
-            >
-              <span aria-hidden>{expanded ? '▾' : '▸'} </span>
-              {order.symbol}
-            </button>
-          ) : (
-            order.symbol
-          )}
-        </th>
-        <td className={`px-2 font-semibold ${order.side === 'BUY' ? 'text-gain' : 'text-loss'}`}>
-          {order.side}
-        </td>
-        <td className="truncate px-2">{order.type.replace('_', ' ')}</td>
-        <td className="px-2">{order.timeInForce}</td>
-        <td className="num px-2">{formatQty(order.qty)}</td>
-        <FillCell order={order} />
-        <td className="num px-2">{formatQty(order.leavesQty)}</td>
-        <PriceCell order={order} />
-        <td className="num px-2">{formatPrice(order.avgPrice)}</td>
-        <td
-          className={`max-w-64 truncate px-2 ${STATUS_TONE[order.ordStatus] ?? ''}`}
-          title={order.text}
-        >
-          {orderStatusLabel(order)}
-        </td>
-        <td className="num px-2 text-muted" title={formatDateTime(order.updatedAt)}>
-          {formatTime(order.updatedAt)}
-        </td>
+        <OrderCells order={order} expanded={expanded} onToggle={onToggle} />
       </tr>
       {expanded &&
         order.legs.map((leg, i) => <LegRow key={i} leg={leg} parentIndex={rowIndex} n={i} />)}
+    </>
+  );
+});
+
+/**
+ * A row's cells, apart from the row: when a new order arrives at the top every row below moves
+ * down one place, which changes each row's aria-rowindex and nothing else; the cells (twelve,
+ * with their number formatting) render again only when the order itself changed.
+ */
+const OrderCells = memo(function OrderCells({
+  order,
+  expanded,
+  onToggle,
+}: {
+  order: Order;
+  expanded: boolean;
+  onToggle: (ordId: string) => void;
+}) {
+  const hasLegs = order.legs.length > 0;
+  return (
+    <>
+      <td className="num px-2 text-muted" title={formatDateTime(order.createdAt)}>
+        {formatTime(order.createdAt)}
+      </td>
+      <th scope="row" className="px-2 text-left font-mono font-normal whitespace-pre">
+        {hasLegs ? (
+          <button
+            type="button"
+            aria-expanded={expanded}
+            aria-label={`${order.symbol}: ${expanded ? 'hide' : 'show'} ${order.legs.length} legs`}
+            onClick={() => onToggle(order.ordId)}
+            className="rounded px-0.5 hover:text-accent"
+          >
+            <span aria-hidden>{expanded ? '▾' : '▸'} </span>
+            {order.symbol}
+          </button>
+        ) : (
+          order.symbol
+        )}
+      </th>
+      <td className={`px-2 font-semibold ${order.side === 'BUY' ? 'text-gain' : 'text-loss'}`}>
+        {order.side}
+      </td>
+      <td className="truncate px-2">{order.type.replace('_', ' ')}</td>
+      <td className="px-2">{order.timeInForce}</td>
+      <td className="num px-2">{formatQty(order.qty)}</td>
+      <FillCell order={order} />
+      <td className="num px-2">{formatQty(order.leavesQty)}</td>
+      <PriceCell order={order} />
+      <td className="num px-2">{formatPrice(order.avgPrice)}</td>
+      <td
+        className={`max-w-64 truncate px-2 ${STATUS_TONE[order.ordStatus] ?? ''}`}
+        title={order.text}
+      >
+        {orderStatusLabel(order)}
+      </td>
+      <td className="num px-2 text-muted" title={formatDateTime(order.updatedAt)}>
+        {formatTime(order.updatedAt)}
+      </td>
     </>
   );
 });
