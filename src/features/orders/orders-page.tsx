@@ -64,7 +64,8 @@ export function OrdersPage({ accountId }: { accountId: string }) {
           onChange={(g) => set('status', g === 'open' ? undefined : g)}
           render={(g) => (
             <>
-              {GROUP_LABELS[g]} <span className="num text-xs">{counts[g]}</span>
+              {GROUP_LABELS[g]}{' '}
+              <span className="num text-xs">{counts[g].toLocaleString('en-US')}</span>
             </>
           )}
         />
