@@ -107,27 +107,27 @@ export class InboundQueue {
     const generation = this.generation;
     while (this.pending.length > 0) {
       const next = this.pending.shift()!;
-      if (next.decoded !== undefined) {
-        this.decodedOffThread++;
-        this.onDecoded(next.decoded, next.receivedAt, next.tag, next.data);
-        if (generation !== this.generation) return;
-        continue;
-      }
       let result: NormalizeResult;
-      const decoder = this.wantsOffThread(next.data) ? this.getDecoder() : undefined;
-      const offThread = decoder
-        ? await decoder.decode(next.data as string).then(
-            (r) => r,
-            (e: unknown) => {
-              // A worker that cannot start or dies (a stricter CSP, a crash) must not cost a
-              // frame: this one and every later one are decoded here instead.
-              this.failed = e instanceof Error ? e.message : String(e);
-              this.decoder = undefined;
-              decoder.dispose();
-              return undefined;
-            },
-          )
-        : undefined;
+      const decoder =
+        next.decoded === undefined && this.wantsOffThread(next.data)
+          ? this.getDecoder()
+          : undefined;
+      // Decoded before it got here (the socket worker), or now in the decoding worker.
+      const offThread =
+        next.decoded ??
+        (decoder
+          ? await decoder.decode(next.data as string).then(
+              (r) => r,
+              (e: unknown) => {
+                // A worker that cannot start or dies (a stricter CSP, a crash) must not cost a
+                // frame: this one and every later one are decoded here instead.
+                this.failed = e instanceof Error ? e.message : String(e);
+                this.decoder = undefined;
+                decoder.dispose();
+                return undefined;
+              },
+            )
+          : undefined);
       if (generation !== this.generation) return;
       if (offThread) {
         this.decodedOffThread++;
