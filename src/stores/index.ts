@@ -56,7 +56,7 @@ export {
   getPnlSeries,
 } from './pnl/selectors';
 export type { PnlChartEvent } from './pnl/selectors';
-export { indexAt } from './pnl/candle-list';
+export { firstAtOrAfter, indexAt } from './pnl/candle-list';
 export type { CandleSeq } from './pnl/candle-list';
 
 // watchlists

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CHART_WINDOW,
-  firstAtOrAfter,
-  GROW_MARGIN,
-  grownWindowStart,
-  initialWindowStart,
-} from './chart-window';
+import { firstAtOrAfter } from '../../stores';
+import { CHART_WINDOW, GROW_MARGIN, grownWindowStart, initialWindowStart } from './chart-window';
 
 describe('chart window', () => {
   it('[CHART-WIN-1] the chart starts with the newest CHART_WINDOW candles, or all of a short series', () => {

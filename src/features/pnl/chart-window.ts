@@ -6,7 +6,6 @@
  * CHART_WINDOW candles and is handed more history as the trader scrolls back; the store keeps
  * the whole series for the exact figures (legend, range summary).
  */
-import type { CandleSeq } from '../../stores';
 
 /** Candles handed to the chart at first: several screens at the tightest bar spacing. */
 export const CHART_WINDOW = 10_000;
@@ -26,19 +25,4 @@ export function initialWindowStart(length: number): number {
 export function grownWindowStart(start: number, length: number, need = start): number {
   const doubled = start - Math.max(length - start, CHART_WINDOW);
   return Math.max(0, Math.min(need - GROW_MARGIN, doubled));
-}
-
-/** Index of the first candle starting at or after `t` (candles sorted by t). */
-export function firstAtOrAfter(
-  candles: Pick<CandleSeq, 'length'> & { at(i: number): { t: number } | undefined },
-  t: number,
-): number {
-  let lo = 0;
-  let hi = candles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (candles.at(mid)!.t < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

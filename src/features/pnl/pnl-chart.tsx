@@ -20,10 +20,10 @@ import type { Candle, PnlInterval } from '../../protocol';
 import { formatMoney } from '../../lib/format';
 import { formatDateTime, formatTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
-import { getPnlSeries, indexAt, subscribePnl, usePnlCandles } from '../../stores';
+import { firstAtOrAfter, getPnlSeries, indexAt, subscribePnl, usePnlCandles } from '../../stores';
 import type { CandleSeq } from '../../stores';
 import { toBar } from './chart-data';
-import { firstAtOrAfter, GROW_MARGIN, grownWindowStart, initialWindowStart } from './chart-window';
+import { GROW_MARGIN, grownWindowStart, initialWindowStart } from './chart-window';
 
 function themeColors() {
   const css = getComputedStyle(document.documentElement);

@@ -82,16 +82,23 @@ export class CandleList implements CandleSeq, Iterable<Candle> {
 
 const clamp = (i: number, length: number) => Math.max(0, Math.min(length, i));
 
+/** Index of the first candle starting at or after `t` (candles sorted by t); length if none. */
+export function firstAtOrAfter(
+  candles: { readonly length: number; at(index: number): { t: number } | undefined },
+  t: number,
+): number {
+  let lo = 0;
+  let hi = candles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (candles.at(mid)!.t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the candle starting at `t` (candles sorted by t), or -1. */
 export function indexAt(candles: CandleSeq, t: number): number {
-  let lo = 0;
-  let hi = candles.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = candles.at(mid)!.t;
-    if (at === t) return mid;
-    if (at < t) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  const i = firstAtOrAfter(candles, t);
+  return candles.at(i)?.t === t ? i : -1;
 }
