@@ -11,16 +11,22 @@ import { workerWebSocket, type WorkerLike } from './worker-socket';
 
 export const SOCKET_THREAD_SETTING = 'aries:socket-thread';
 
+/**
+ * One for the page: every session (each sign-in starts one) shares it and so its one worker,
+ * which nothing ever terminates; a constructor per session left a worker behind per sign-out.
+ */
+let shared: WebSocketCtor | undefined;
+
 export function defaultWebSocket(): WebSocketCtor {
   const native = globalThis.WebSocket as unknown as WebSocketCtor;
   if (typeof Worker === 'undefined' || socketThreadSetting() === 'main') return native;
-  return workerWebSocket(
+  return (shared ??= workerWebSocket(
     () =>
       new Worker(new URL('./socket-worker.ts', import.meta.url), {
         type: 'module',
       }) as unknown as WorkerLike,
     native,
-  );
+  ));
 }
 
 function socketThreadSetting(): string | null {
