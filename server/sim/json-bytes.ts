@@ -42,11 +42,7 @@ export class JsonBytes {
       return;
     }
     this.reserve(17);
-    if (n < 0) {
-      this.buf[this.at++] = MINUS;
-      n = -n;
-    }
-    this.digits(n);
+    this.digits(this.sign(n));
   }
 
   /** Bytes of `formatCents(cents)`, i.e. of `(cents / 100).toFixed(2)`. */
@@ -56,13 +52,9 @@ export class JsonBytes {
       return;
     }
     this.reserve(20);
-    // -0 is not below 0: no sign, like toFixed.
-    if (cents < 0) {
-      this.buf[this.at++] = MINUS;
-      cents = -cents;
-    }
-    const fraction = cents % 100;
-    this.digits((cents - fraction) / 100);
+    const abs = this.sign(cents);
+    const fraction = abs % 100;
+    this.digits((abs - fraction) / 100);
     const buf = this.buf;
     buf[this.at++] = DOT;
     buf[this.at++] = ZERO + Math.floor(fraction / 10);
@@ -72,6 +64,13 @@ export class JsonBytes {
   /** The bytes written so far; the writer must not be used afterwards. */
   done(): Buffer {
     return this.buf.subarray(0, this.at);
+  }
+
+  /** Writes '-' for a negative n and returns |n|; -0 is not below 0, so no sign (as String and toFixed). */
+  private sign(n: number): number {
+    if (!(n < 0)) return n;
+    this.buf[this.at++] = MINUS;
+    return -n;
   }
 
   /** Decimal digits of a non-negative integer below 1e15; the caller reserved the room. */
