@@ -5,7 +5,7 @@
  *
  *   npm run bench:blotter -- --orders 100000 [--live-rate 1000]
  */
-import { startBurst } from '../server/sim/burst';
+import { ACCOUNT_MESSAGES_PER_ORDER_EVENT, startBurst } from '../server/sim/burst';
 import {
   ACCOUNT,
   launch,
@@ -21,7 +21,7 @@ import {
 } from './lib';
 
 const orders = numArg('orders', SMOKE ? 2_000 : 100_000);
-/** Account messages per second on the big book after the load (2.5 per order event). */
+/** Account messages per second on the big book after the load. */
 const liveRate = numArg('live-rate', 1_000);
 const LIVE_SECONDS = SMOKE ? 1 : 8;
 
@@ -75,7 +75,7 @@ try {
   await resetProbe(page);
   await startBurst(server.sim, {
     accountId: ACCOUNT,
-    ratePerSec: liveRate / 2.5,
+    ratePerSec: liveRate / ACCOUNT_MESSAGES_PER_ORDER_EVENT,
     durationMs: LIVE_SECONDS * 1000,
     catchUp: true,
   }).done;

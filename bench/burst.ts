@@ -7,7 +7,7 @@
  * Budget (per rate): no event lost, p99 event-to-paint ≤ 100 ms, median frame ≤ 20 ms, no long
  * task over 100 ms after the first second. Prints the highest tested rate that meets it.
  */
-import { startBurst } from '../server/sim/burst';
+import { ACCOUNT_MESSAGES_PER_ORDER_EVENT, startBurst } from '../server/sim/burst';
 import type { SimEvent } from '../server/sim/types';
 import {
   ACCOUNT,
@@ -27,9 +27,6 @@ import {
   until,
   verdict,
 } from './lib';
-
-// Each order event also moves the balance and, on fills, a position (see server/sim/burst.ts).
-const MESSAGES_PER_ORDER_EVENT = 2.5;
 
 /**
  * batched       the app as shipped: socket and decoding in the socket worker, store writes
@@ -96,7 +93,7 @@ try {
       const cpu0 = process.cpuUsage();
       await startBurst(server.sim, {
         accountId: ACCOUNT,
-        ratePerSec: rate / MESSAGES_PER_ORDER_EVENT,
+        ratePerSec: rate / ACCOUNT_MESSAGES_PER_ORDER_EVENT,
         durationMs: seconds * 1000,
         // Paced by the wall clock: a busy server makes up late ticks, so the rate asked for is
         // the rate offered (ticks owed per 10 ms quietly sent ~20% less on this machine).

@@ -25,7 +25,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { startServer } from '../server/index';
-import { startBurst } from '../server/sim/burst';
+import { ACCOUNT_MESSAGES_PER_ORDER_EVENT, startBurst } from '../server/sim/burst';
 import type { SimEvent } from '../server/sim/types';
 import type { ClientsInit, FromClients, ToClients } from './fanout-clients';
 import { ACCOUNT, ms, numArg, percentile, SMOKE, verdict } from './lib';
@@ -35,9 +35,6 @@ const aggregate = numArg('aggregate', SMOKE ? 1000 : 20_000);
 const seconds = numArg('seconds', SMOKE ? 1 : 10);
 const clientThreads = Math.max(1, Math.min(connections, numArg('client-threads', SMOKE ? 1 : 2)));
 
-// A lifecycle of 4 order events carries 10 account frames: 4 orders, 4 balances, 2 positions
-// (server/sim/burst.ts).
-const FRAMES_PER_ORDER_EVENT = 2.5;
 const clock = () => performance.timeOrigin + performance.now();
 
 const server = await startServer(
@@ -88,7 +85,7 @@ server.gateway.route = (event: SimEvent) => {
 
 const burst = await startBurst(server.sim, {
   accountId: ACCOUNT,
-  ratePerSec: aggregate / connections / FRAMES_PER_ORDER_EVENT,
+  ratePerSec: aggregate / connections / ACCOUNT_MESSAGES_PER_ORDER_EVENT,
   durationMs: seconds * 1000,
   catchUp: true,
 }).done;

@@ -3,9 +3,8 @@
  * limit order, acknowledges it, fills half, then the rest, through the simulator's own
  * methods, so every event is real (balances, positions and P&L follow) and the truth API
  * stays consistent. `ratePerSec` counts order events; each also moves the balance, and
- * the two fills each move a position: 10 account messages per 4-event cycle, 2.5× the order
- * events made. (bench/burst.ts's measured 1.75 is against the rate asked for, which late
- * ticks undershoot.)
+ * the two fills each move a position: ACCOUNT_MESSAGES_PER_ORDER_EVENT account messages per
+ * order event.
  *
  * By default the rate is owed per 10 ms tick, so when the event loop is busy and ticks run
  * late fewer events are made than asked for. `catchUp` owes by the wall clock instead: a late
@@ -13,6 +12,9 @@
  * delay rather than as a quietly lower rate.
  */
 import type { Simulator } from './types';
+
+/** A cycle's 4 order events carry 10 account messages: 4 orders, 4 balances, 2 positions. */
+export const ACCOUNT_MESSAGES_PER_ORDER_EVENT = 10 / 4;
 
 const SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'AMD'];
 const TICK_MS = 10;
