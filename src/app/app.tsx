@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { Layout } from './layout';
-import { SessionProvider, useSession } from './session';
-import { SocketProvider } from './socket-provider';
+import { SessionProvider, useSession } from '../session/session';
+import { SocketProvider } from '../session/socket-provider';
 
 function Gate() {
   const { session, signIn, signOut } = useSession();

@@ -6,8 +6,8 @@
 import { useMemo, useState } from 'react';
 import { NEWS_TOPICS } from '../../protocol';
 import { accountSearch } from '../../lib/url-params';
-import { useUrlParams } from '../../app/use-url-params';
-import { useStream } from '../../app/use-stream';
+import { useUrlParams } from '../../lib/use-url-params';
+import { useStream } from '../../session/use-stream';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { Segmented } from '../../components/ui/segmented';
 import {

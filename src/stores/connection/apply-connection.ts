@@ -11,7 +11,7 @@
  *   cached   the stores hold this key's last known state from the on-device cache, as of
  *            `asOf` (src/stores/persist); never live: only the server's snapshot replaces it
  */
-import type { ConnectionState, ConnectionStatus } from '../../socket/types';
+import type { ConnectionState, ConnectionStatus } from './connection-state';
 
 export type TopicFreshness =
   | Readonly<{ status: 'idle' }>

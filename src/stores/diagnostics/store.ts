@@ -4,8 +4,8 @@
  * from it on its own timer, so nothing is built while nobody is looking.
  */
 import { createStore } from 'zustand/vanilla';
-import type { DiagnosticsReport } from '../../socket/diagnostics/report';
-import type { RecorderState } from '../../socket/recording/recorder';
+import type { DiagnosticsReport } from './report-types';
+import type { RecorderState } from './report-types';
 
 export type DiagnosticsSource = {
   report(): DiagnosticsReport;
