@@ -38,7 +38,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', proxy },
   build: { sourcemap: false },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts', '*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
