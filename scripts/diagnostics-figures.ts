@@ -1,5 +1,5 @@
 /**
- * Figures for the diagnostics and record/replay feature (issue 7 parts 5–6), in Node:
+ * Figures for the diagnostics and record/replay feature, in Node:
  *   npx tsx scripts/diagnostics-figures.ts [--events 100000]
  * - per-message cost of the diagnostics listener tee (vs the bare listener),
  * - recording cost per frame and file bytes per frame,

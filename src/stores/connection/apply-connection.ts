@@ -122,7 +122,7 @@ export function markLive(
   return setFreshness(state, key, { status: 'live', since: now });
 }
 
-/** One key stale while the link stays up (another tab's params are streamed, issue 7). */
+/** One key stale while the link stays up (another tab's params are streamed). */
 export function markStale(
   state: ConnectionStoreState,
   key: string,
