@@ -17,7 +17,7 @@ import {
 import type { NormalizeResult } from '../protocol';
 import { backoffDelay } from './backoff';
 import { InboundQueue, type FrameDecoder } from './inbound-queue';
-import { createWorkerDecoder } from './worker-decoder';
+import { createWorkerDecoder } from './big-frames/worker-frame-decoder';
 import { SubscriptionRegistry, type RegistryEntry } from './subscription-registry';
 import type { ConnectionState, MessageMeta, SocketListener } from './types';
 

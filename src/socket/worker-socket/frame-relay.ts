@@ -37,11 +37,11 @@ export class FrameRelay {
     private readonly timers: Timers,
     private readonly now: () => number,
     private readonly windowMs = RELAY_WINDOW_MS,
-    private readonly decodeBelowChars = OFF_THREAD_MIN_CHARS,
+    private readonly sliceFromChars = OFF_THREAD_MIN_CHARS,
   ) {}
 
   push(data: unknown): void {
-    if (typeof data === 'string' && data.length >= this.decodeBelowChars) {
+    if (typeof data === 'string' && data.length >= this.sliceFromChars) {
       this.flush();
       const parts = splitForTransfer(++this.bigFrames, normalizeServerFrame(data));
       parts.forEach((part, i) => (i === 0 ? this.out.big(part, data) : this.out.big(part)));
