@@ -27,36 +27,49 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
   .map((entry) => entry.name);
 
 /**
- * One direction: protocol → lib/components → stores → socket → session → features → app.
+ * One direction: protocol → lib/components → stores → socket → tools → session → features → app.
  * Each zone names a folder and what it may never import, whatever the relative path.
  */
 const layerZones = [
-  ...['lib', 'components', 'stores', 'socket', 'session', 'features', 'testing', 'app'].map(
-    (layer) => ({
-      target: `./src/protocol`,
-      from: `./src/${layer}`,
-      message: 'the protocol module stands alone',
-    }),
-  ),
-  ...['stores', 'socket', 'session', 'features', 'app'].map((layer) => ({
+  ...[
+    'lib',
+    'components',
+    'stores',
+    'socket',
+    'tools',
+    'session',
+    'features',
+    'testing',
+    'app',
+  ].map((layer) => ({
+    target: `./src/protocol`,
+    from: `./src/${layer}`,
+    message: 'the protocol module stands alone',
+  })),
+  ...['stores', 'socket', 'tools', 'session', 'features', 'app'].map((layer) => ({
     target: './src/lib',
     from: `./src/${layer}`,
     message: 'src/lib is shared code below the stores',
   })),
-  ...['socket', 'session', 'features', 'app'].map((layer) => ({
+  ...['socket', 'tools', 'session', 'features', 'app'].map((layer) => ({
     target: './src/components',
     from: `./src/${layer}`,
     message: 'shared components read stores, never features, the socket or the app',
   })),
-  ...['socket', 'session', 'features', 'app'].map((layer) => ({
+  ...['socket', 'tools', 'session', 'features', 'app'].map((layer) => ({
     target: './src/stores',
     from: `./src/${layer}`,
     message: 'stores depend only on protocol and lib; the socket writes them',
   })),
-  ...['session', 'features', 'app'].map((layer) => ({
+  ...['tools', 'session', 'features', 'app'].map((layer) => ({
     target: './src/socket',
     from: `./src/${layer}`,
-    message: 'the socket layer knows nothing of sessions, pages or the app',
+    message: 'the socket layer knows nothing of its tools, sessions, pages or the app',
+  })),
+  ...['session', 'features', 'app'].map((layer) => ({
+    target: './src/tools',
+    from: `./src/${layer}`,
+    message: 'tools watch the stream; they know nothing of sessions, pages or the app',
   })),
   ...['features', 'app'].map((layer) => ({
     target: './src/session',
@@ -64,6 +77,11 @@ const layerZones = [
     message: 'the session sits below the pages',
   })),
   { target: './src/features', from: './src/app', message: 'features never import the app' },
+  {
+    target: './src/features',
+    from: './src/tools',
+    message: 'features reach the tools through src/stores and src/session',
+  },
   {
     target: './src/features',
     from: './src/socket',

@@ -5,14 +5,14 @@
  * and no network connection of any kind is made.
  */
 import type { AccountInfo } from '../protocol';
-import { parseRecording, type RecordingHeader } from '../socket/recording/recording-format';
+import { parseRecording, type RecordingHeader } from '../tools/recording/recording-format';
 import {
   recordedAccounts,
   ReplayPlayer,
   REPLAY_SPEEDS,
   type ReplayProgress,
   type ReplaySpeed,
-} from '../socket/recording/replay-player';
+} from '../tools/recording/replay-player';
 import type { Session } from './session';
 
 export { REPLAY_SPEEDS };

@@ -1,6 +1,6 @@
 /**
  * The diagnostics source of the current session (live or replay), registered by the session's
- * SessionDiagnostics (src/socket/diagnostics) and cleared at sign-out. The page pulls a report
+ * SessionDiagnostics (src/tools/diagnostics) and cleared at sign-out. The page pulls a report
  * from it on its own timer, so nothing is built while nobody is looking.
  */
 import { createStore } from 'zustand/vanilla';

@@ -9,7 +9,7 @@
  */
 import type { DropReason, InboundMessage, Topic } from '../../protocol';
 import { TOPICS } from '../../protocol';
-import type { ConnectionState } from '../types';
+import type { ConnectionState } from '../../socket/types';
 import { redactText } from '../recording/redact';
 import { RingBuffer } from './ring-buffer';
 import type {
