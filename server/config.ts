@@ -12,6 +12,8 @@ export const ConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: int(8787),
   staticDir: z.string().optional(),
+  /** Comma-separated origins allowed to call the REST API cross-origin; none by default. */
+  corsOrigins: z.string().optional(),
   control: flag,
   simSeed: int(42),
   simRate: z.coerce.number().nonnegative().default(3),
@@ -35,6 +37,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   HOST: 'host',
   PORT: 'port',
   STATIC_DIR: 'staticDir',
+  CORS_ORIGINS: 'corsOrigins',
   SIM_CONTROL: 'control',
   SIM_SEED: 'simSeed',
   SIM_RATE: 'simRate',
