@@ -12,6 +12,14 @@ export const ConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: int(8787),
   staticDir: z.string().optional(),
+  /** Behind one reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: flag,
+  /** Token endpoint throttling (server/auth/login-throttle.ts). */
+  loginMaxFailures: int(5),
+  loginMaxClientFailures: int(50),
+  loginDelayMs: int(250),
+  loginMaxDelayMs: int(2000),
+  loginLockMs: int(60_000),
   /** Comma-separated origins allowed to call the REST API cross-origin; none by default. */
   corsOrigins: z.string().optional(),
   control: flag,
@@ -38,6 +46,12 @@ const ENV: Record<string, keyof ServerConfig> = {
   PORT: 'port',
   STATIC_DIR: 'staticDir',
   CORS_ORIGINS: 'corsOrigins',
+  TRUST_PROXY: 'trustProxy',
+  LOGIN_MAX_FAILURES: 'loginMaxFailures',
+  LOGIN_MAX_CLIENT_FAILURES: 'loginMaxClientFailures',
+  LOGIN_DELAY_MS: 'loginDelayMs',
+  LOGIN_MAX_DELAY_MS: 'loginMaxDelayMs',
+  LOGIN_LOCK_MS: 'loginLockMs',
   SIM_CONTROL: 'control',
   SIM_SEED: 'simSeed',
   SIM_RATE: 'simRate',

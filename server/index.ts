@@ -6,10 +6,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROTOCOL_DEFAULTS } from '../src/protocol';
+import { createLoginThrottle } from './auth/login-throttle';
 import { createTokenIssuer } from './auth/tokens';
 import { loadConfig, type ServerConfig } from './config';
 import { createControlApi } from './control/control-api';
 import { handleAccounts, handleToken } from './http/auth-routes';
+import { clientAddress } from './http/client-address';
 import { applyCors, parseOrigins } from './http/cors';
 import { HttpError, sendJson } from './http/json';
 import { requestPath } from './http/request-path';
@@ -50,6 +52,19 @@ export async function startServer(
   const controlApi = config.control ? createControlApi({ sim, gateway, now, tokens }) : undefined;
 
   const corsOrigins = parseOrigins(config.corsOrigins);
+  const throttle = createLoginThrottle(
+    {
+      maxFailures: config.loginMaxFailures,
+      maxClientFailures: config.loginMaxClientFailures,
+      delayMs: config.loginDelayMs,
+      maxDelayMs: config.loginMaxDelayMs,
+      lockMs: config.loginLockMs,
+      maxLockMs: 15 * 60_000,
+      windowMs: 15 * 60_000,
+      maxEntries: 10_000,
+    },
+    now,
+  );
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = requestPath(req).raw;
@@ -64,7 +79,12 @@ export async function startServer(
       return;
     }
     if (path === PROTOCOL_DEFAULTS.tokenPath && req.method === 'POST')
-      return handleToken(req, res, { sim, tokens });
+      return handleToken(req, res, {
+        sim,
+        tokens,
+        throttle,
+        client: clientAddress(req, config.trustProxy),
+      });
     if (path === PROTOCOL_DEFAULTS.accountsPath && req.method === 'GET') {
       return handleAccounts(req, res, { sim, tokens });
     }

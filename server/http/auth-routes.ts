@@ -1,5 +1,7 @@
 /** The REST endpoints beside the socket: OAuth2-style token issue/refresh and the accounts list. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LoginThrottle } from '../auth/login-throttle';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Simulator } from '../sim/types';
 import { HttpError, readFields, sendJson } from './json';
@@ -7,7 +9,7 @@ import { HttpError, readFields, sendJson } from './json';
 export async function handleToken(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: { sim: Simulator; tokens: TokenIssuer },
+  deps: { sim: Simulator; tokens: TokenIssuer; throttle: LoginThrottle; client: string },
 ): Promise<void> {
   const fields = await readFields(req);
   const grant = typeof fields.grant_type === 'string' ? fields.grant_type : 'password';
@@ -20,7 +22,20 @@ export async function handleToken(
         error_description: 'username and password are required',
       });
     }
+    // Unknown user and wrong password take the same path: same delay, same answer.
+    const verdict = deps.throttle.check(username, deps.client);
+    if (!verdict.ok) {
+      const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+      res.setHeader('retry-after', String(seconds));
+      throw new HttpError(429, 'too many sign-in attempts', {
+        error: 'invalid_grant',
+        error_description: `too many sign-in attempts; try again in ${seconds} s`,
+      });
+    }
+    if (verdict.delayMs > 0) await sleep(verdict.delayMs);
     userId = deps.sim.userByCredentials(username, password)?.userId;
+    if (userId) deps.throttle.succeeded(username);
+    else deps.throttle.failed(username, deps.client);
     if (!userId) {
       throw new HttpError(401, 'bad credentials', {
         error: 'invalid_grant',
