@@ -10,7 +10,7 @@ import { createLoginThrottle } from './auth/login-throttle';
 import { createTokenIssuer } from './auth/tokens';
 import { loadConfig, type ServerConfig } from './config';
 import { createControlApi } from './control/control-api';
-import { handleAccounts, handleToken } from './http/auth-routes';
+import { handleAccounts, handleRevoke, handleToken } from './http/auth-routes';
 import { clientAddress } from './http/client-address';
 import { applyCors, parseOrigins } from './http/cors';
 import { HttpError, sendJson } from './http/json';
@@ -84,7 +84,10 @@ export async function startServer(
         tokens,
         throttle,
         client: clientAddress(req, config.trustProxy),
+        trustProxy: config.trustProxy,
       });
+    if (path === PROTOCOL_DEFAULTS.revokePath && req.method === 'POST')
+      return handleRevoke(req, res, { tokens, trustProxy: config.trustProxy });
     if (path === PROTOCOL_DEFAULTS.accountsPath && req.method === 'GET') {
       return handleAccounts(req, res, { sim, tokens });
     }
