@@ -4,6 +4,7 @@
  * change as a SimEvent; the network layer only reads ground truth and fans the events out.
  * The opening state is data (seed.ts); the random market between requests is traffic.ts.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import Big from 'big.js';
 import {
   TERMINAL_ORDER_STATUSES,
@@ -45,6 +46,15 @@ const OPEN: ReadonlySet<string> = new Set([
 const BUY_SIDES: ReadonlySet<string> = new Set(['BUY', 'BUY_TO_COVER']);
 /** Pending margin on a working buy: half its notional (Reg T). */
 const MARGIN_HALF = new Big('0.5');
+
+// Never matches: a password is compared against this when the username is unknown.
+const UNKNOWN_USER_PASSWORD = randomBytes(32).toString('hex');
+const PASSWORD_KEY = randomBytes(32);
+/** Equal-length digests, so the comparison time depends on neither password. */
+function samePassword(given: string, stored: string): boolean {
+  const digest = (s: string) => createHmac('sha256', PASSWORD_KEY).update(s).digest();
+  return timingSafeEqual(digest(given), digest(stored));
+}
 
 export function createSimulator(opts: { seed?: number; now?: () => number } = {}): Simulator {
   return new MarketSimulator(opts.seed ?? 42, opts.now ?? Date.now);
@@ -128,8 +138,14 @@ class MarketSimulator implements Simulator {
 
   // ---- reads ---------------------------------------------------------------------------
 
+  /**
+   * The user whose password this is, compared in constant time; an unknown username costs
+   * the same comparison (against a stand-in), so timing does not tell which names exist.
+   */
   userByCredentials(username: string, password: string) {
-    return this.users.find((u) => u.username === username && u.password === password);
+    const user = this.users.find((u) => u.username === username);
+    const ok = samePassword(password, user?.password ?? UNKNOWN_USER_PASSWORD);
+    return ok && user ? user : undefined;
   }
   userById(userId: string) {
     return this.users.find((u) => u.userId === userId);

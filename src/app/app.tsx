@@ -4,7 +4,7 @@
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { Layout } from './layout';
 import { SessionProvider, useSession } from '../session/session';
@@ -12,10 +12,16 @@ import { SocketProvider } from '../session/socket-provider';
 
 function Gate() {
   const { session, signIn, signOut } = useSession();
+  const navigate = useNavigate();
   if (!session) return <SignInPage onSignIn={signIn} />;
+  // The next user of this tab starts from a bare sign-in page, not the last account or filter.
+  const leave = () => {
+    signOut();
+    void navigate('/', { replace: true });
+  };
   return (
     <SocketProvider session={session}>
-      <Layout session={session} onSignOut={signOut} />
+      <Layout session={session} onSignOut={leave} />
     </SocketProvider>
   );
 }

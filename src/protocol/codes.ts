@@ -129,5 +129,7 @@ export const PROTOCOL_DEFAULTS = {
   maxFrameBytes: 64 * 1024,
   wsPath: '/v1/accounts/ws',
   tokenPath: '/v1/oauth2/token',
+  /** RFC 7009 token revocation (the embedded server; Sign out calls it). */
+  revokePath: '/v1/oauth2/revoke',
   accountsPath: '/v1/accounts',
 } as const;

@@ -63,9 +63,16 @@ export type { CandleSeq } from './pnl/candle-list';
 export { useWatchlists, useWatchlistSymbolChangedAt } from './watchlist/selectors';
 
 // news
-export { useNews, useNewsLoaded, useUnreadNewsCount, useIsNewsUnread } from './news/selectors';
+export {
+  useNews,
+  useNewsLoaded,
+  useNewsTopics,
+  useUnreadNewsCount,
+  useIsNewsUnread,
+} from './news/selectors';
 export type { NewsFilter } from './news/selectors';
 export { markAllNewsRead, markNewsRead } from './news/store';
+export { MAX_TOPIC_FACETS, MAX_TOPICS_PER_ARTICLE } from './news/apply-news';
 
 /** Subscription keys as the socket registry spells them (`subscriptionKey` in src/protocol). */
 export const accountKey = (accountId: string): string => topicKey('account', accountId);
