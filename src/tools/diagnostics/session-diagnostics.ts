@@ -9,7 +9,11 @@
 import type { DropReason, InboundMessage, Subscription } from '../../protocol';
 import { connectionStore } from '../../stores/connection/store';
 import { setDiagnosticsSource, type DiagnosticsSource } from '../../stores/diagnostics/store';
-import type { AccountSocket, SocketListenerExtras, WebSocketCtor } from '../../socket/account-socket';
+import type {
+  AccountSocket,
+  SocketListenerExtras,
+  WebSocketCtor,
+} from '../../socket/account-socket';
 import type { Dispatcher } from '../../socket/dispatcher';
 import { Recorder } from '../recording/recorder';
 import { tapWebSocket } from '../recording/tap-websocket';
