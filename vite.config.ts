@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './server/http/csp';
+import { contentSecurityPolicy } from './server/http/csp.ts';
+import { precompress } from './deploy/precompress.ts';
 
 // In development the app talks to the embedded server through this proxy, so the client
 // always uses same-origin URLs and never needs CORS or a configured host.
@@ -33,12 +34,17 @@ function csp(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), csp()],
+  plugins: [react(), tailwindcss(), csp(), precompress()],
   server: { host: '127.0.0.1', proxy },
   preview: { host: '127.0.0.1', proxy },
   build: { sourcemap: false },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'server/**/*.test.ts',
+      'deploy/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
