@@ -33,8 +33,22 @@ function csp(): Plugin {
   };
 }
 
+/**
+ * Declares the protocol modules free of side effects (they declare types, schemas and constants),
+ * so a chunk that takes one constant from the barrel, like the sign-in page, does not carry every
+ * schema and zod with it. zod.ts is the exception: it configures zod before any schema is built.
+ */
+function pureProtocol(): Plugin {
+  const pure = /\/src\/protocol\/(?!zod\.ts$)[^/]+\.ts$/;
+  return {
+    name: 'aries-pure-protocol',
+    apply: 'build',
+    transform: (code, id) => (pure.test(id) ? { code, moduleSideEffects: false } : null),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), csp(), precompress()],
+  plugins: [react(), tailwindcss(), csp(), pureProtocol(), precompress()],
   server: { host: '127.0.0.1', proxy },
   preview: { host: '127.0.0.1', proxy },
   build: { sourcemap: false },

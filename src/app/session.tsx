@@ -9,7 +9,6 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { SignedIn } from '../features/auth/sign-in-page';
-import { clearAccountCache } from '../stores/persist/account-cache';
 import { forgetSession, persistingTokens, restoreSession, saveSession } from './session-store';
 
 export type Session = SignedIn;
@@ -43,7 +42,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const signOut = useCallback(() => {
     forgetSession();
-    void clearAccountCache();
+    // Imported here, not at the top, so the sign-in page does not load the cache and its schemas.
+    void import('../stores/persist/account-cache').then((m) => m.clearAccountCache());
     setSession(undefined);
   }, []);
   const api = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
