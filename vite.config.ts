@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './server/http/csp.ts';
 import { precompress } from './deploy/precompress.ts';
+import { quietSocketResets } from './scripts/dev-logger.ts';
 
 // In development the app talks to the embedded server through this proxy, so the client
 // always uses same-origin URLs and never needs CORS or a configured host.
@@ -49,6 +50,7 @@ function pureProtocol(): Plugin {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), csp(), pureProtocol(), precompress()],
+  customLogger: quietSocketResets(),
   server: { host: '127.0.0.1', proxy },
   preview: { host: '127.0.0.1', proxy },
   build: { sourcemap: false },
@@ -58,6 +60,7 @@ export default defineConfig({
       'src/**/*.test.tsx',
       'server/**/*.test.ts',
       'deploy/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,
