@@ -53,7 +53,11 @@ export default defineConfig({
   customLogger: quietSocketResets(),
   server: { host: '127.0.0.1', proxy },
   preview: { host: '127.0.0.1', proxy },
-  build: { sourcemap: false },
+  build: {
+    sourcemap: false,
+    // Brotli at its highest level is meant to take seconds; that is not worth a warning per build.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   test: {
     include: [
       'src/**/*.test.ts',
