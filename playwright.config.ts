@@ -21,6 +21,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['html', { open: 'never' }]],
+  projects: [
+    { name: 'app', testIgnore: /e2e\/deploy\// },
+    // The same build behind Debian's nginx (deploy/), proxying to the embedded server.
+    { name: 'deploy', testDir: 'e2e/deploy' },
+  ],
   use: {
     baseURL,
     screenshot: 'only-on-failure',

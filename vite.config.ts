@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './server/http/csp';
+import { contentSecurityPolicy } from './server/http/csp.ts';
+import { precompress } from './deploy/precompress.ts';
+import { quietSocketResets } from './scripts/dev-logger.ts';
 
 // In development the app talks to the embedded server through this proxy, so the client
 // always uses same-origin URLs and never needs CORS or a configured host.
@@ -32,13 +34,39 @@ function csp(): Plugin {
   };
 }
 
+/**
+ * Declares the protocol modules free of side effects (they declare types, schemas and constants),
+ * so a chunk that takes one constant from the barrel, like the sign-in page, does not carry every
+ * schema and zod with it. zod.ts is the exception: it configures zod before any schema is built.
+ */
+function pureProtocol(): Plugin {
+  const pure = /\/src\/protocol\/(?!zod\.ts$)[^/]+\.ts$/;
+  return {
+    name: 'aries-pure-protocol',
+    apply: 'build',
+    transform: (code, id) => (pure.test(id) ? { code, moduleSideEffects: false } : null),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), csp()],
+  plugins: [react(), tailwindcss(), csp(), pureProtocol(), precompress()],
+  customLogger: quietSocketResets(),
   server: { host: '127.0.0.1', proxy },
   preview: { host: '127.0.0.1', proxy },
-  build: { sourcemap: false },
+  build: {
+    sourcemap: false,
+    // Brotli at its highest level is meant to take seconds; that is not worth a warning per build.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts', '*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'server/**/*.test.ts',
+      'deploy/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      '*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',

@@ -102,3 +102,14 @@ test('a changed row’s highlight keeps its figures readable at its brightest, i
     await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
   }
 });
+
+test('[HEADER-1] the header fits on one line at 1280 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page);
+  const tops = await page
+    .locator('header > *:not(.sr-only)')
+    .evaluateAll((items) => items.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThanOrEqual(4);
+  expect(Math.max(...tops) - Math.min(...tops), `tops ${tops.join(', ')}`).toBeLessThanOrEqual(8);
+  await page.locator('header').screenshot({ path: 'e2e/artifacts/header-1280.png' });
+});

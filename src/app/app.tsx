@@ -2,13 +2,13 @@
  * Providers and routes. Until the page issue lands, every route shows the overview of the
  * account in `?account=`; deep links keep working because the server answers them with the app.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
-import { Layout } from './layout';
 import { SessionProvider, useSession } from '../session/session';
-import { SocketProvider } from '../session/socket-provider';
+
+// Loaded once signed in (or when a session resumes), so the sign-in page ships only itself.
+const Dashboard = lazy(async () => ({ default: (await import('./dashboard')).Dashboard }));
 
 function Gate() {
   const { session, signIn, signOut } = useSession();
@@ -20,25 +20,26 @@ function Gate() {
     void navigate('/', { replace: true });
   };
   return (
-    <SocketProvider session={session}>
-      <Layout session={session} onSignOut={leave} />
-    </SocketProvider>
+    <Suspense
+      fallback={
+        <p className="animate-pulse p-4 text-muted" aria-busy="true">
+          Loading…
+        </p>
+      }
+    >
+      <Dashboard session={session} onSignOut={leave} />
+    </Suspense>
   );
 }
 
 export function App() {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }),
-  );
   return (
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <BrowserRouter>
-          <Routes>
-            <Route path="*" element={<Gate />} />
-          </Routes>
-        </BrowserRouter>
-      </SessionProvider>
-    </QueryClientProvider>
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="*" element={<Gate />} />
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
   );
 }

@@ -46,10 +46,11 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
       >
         Skip to content
       </a>
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border bg-panel px-4 py-2">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-border bg-panel px-4 py-2">
         <span className="font-semibold tracking-tight">Aries Trader</span>
         <label className="flex items-center gap-2 text-sm text-muted">
-          Account
+          {/* Named for screen readers always; shown where the header has room for it. */}
+          <span className="sr-only 2xl:not-sr-only">Account</span>
           <select
             value={accountId ?? ''}
             onChange={(e) => setParams({ account: e.target.value })}
@@ -72,7 +73,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
               to={{ pathname: r.path, search }}
               end
               className={({ isActive }) =>
-                `rounded px-2 py-1 ${isActive ? 'bg-surface font-semibold text-text' : 'text-muted hover:text-text'}`
+                `rounded px-1.5 py-1 ${isActive ? 'bg-surface font-semibold text-text' : 'text-muted hover:text-text'}`
               }
             >
               {r.label}
@@ -85,7 +86,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-2">
           <ConnectionBadge replay={!!session.replay} />
           {accountId && <AlertsMenu accountId={accountId} />}
           <ThemeToggle />

@@ -10,7 +10,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Endpoints } from '../lib/auth/endpoints';
 import type { TokenSource } from '../lib/auth/token-source';
-import { clearAccountCache } from '../stores/persist/account-cache';
 import type { ReplayHandle } from './replay-session';
 import { forgetSession, persistingTokens, restoreSession, saveSession } from './session-store';
 
@@ -51,7 +50,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const signOut = useCallback(() => {
     forgetSession();
-    void clearAccountCache();
+    // Imported here, not at the top, so the sign-in page does not load the cache and its schemas.
+    void import('../stores/persist/account-cache').then((m) => m.clearAccountCache());
     setSession(undefined);
   }, []);
   const api = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
