@@ -3,25 +3,29 @@
  * account in `?account=`; deep links keep working because the server answers them with the app.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { Layout } from './layout';
+import { ReloadNotice } from './reload-notice';
 import { SessionProvider, useSession } from './session';
 import { SocketProvider } from './socket-provider';
 
 function Gate() {
-  const { session, signIn, signOut } = useSession();
+  const { session, notice, signIn, signOut } = useSession();
   const navigate = useNavigate();
-  if (!session) return <SignInPage onSignIn={signIn} />;
-  // The next user of this tab starts from a bare sign-in page, not the last account or filter.
-  const leave = () => {
-    signOut();
-    void navigate('/', { replace: true });
-  };
+  const signedIn = session !== undefined;
+  const wasSignedIn = useRef(signedIn);
+  useEffect(() => {
+    // The next user of this tab starts from a bare sign-in page, not the last account or filter.
+    if (wasSignedIn.current && !signedIn) void navigate('/', { replace: true });
+    wasSignedIn.current = signedIn;
+  }, [signedIn, navigate]);
+  if (!session) return <SignInPage onSignIn={signIn} notice={notice} />;
   return (
     <SocketProvider session={session}>
-      <Layout session={session} onSignOut={leave} />
+      <ReloadNotice session={session} />
+      <Layout session={session} onSignOut={() => signOut()} />
     </SocketProvider>
   );
 }
