@@ -44,15 +44,17 @@ test('the app is served with a strict CSP and every page runs under it without v
   expect(await violations(page)).toEqual([]);
 });
 
-test('no token is kept in localStorage or IndexedDB; sessionStorage holds only the refresh token', async ({
+test('no token is kept in localStorage, IndexedDB or sessionStorage; the refresh token is an HttpOnly cookie', async ({
   page,
 }) => {
   // The access token as the server issued it, to look for it verbatim.
   const issued: string[] = [];
   page.on('response', async (res) => {
     if (res.url().endsWith('/v1/oauth2/token') && res.ok()) {
-      const body = (await res.json()) as { access_token: string; refresh_token: string };
-      issued.push(body.access_token, body.refresh_token);
+      const body = (await res.json()) as { access_token: string; refresh_token?: string };
+      issued.push(body.access_token);
+      // The page never receives the refresh token itself.
+      expect(body.refresh_token).toBeUndefined();
     }
   });
   await signIn(page, `/orders?account=${DEMO_ACCOUNT}`);
@@ -86,13 +88,17 @@ test('no token is kept in localStorage or IndexedDB; sessionStorage holds only t
     });
   await expect.poll(async () => (await stored()).dump).toContain('"accountId":"A-10001"');
   const { dump, session } = await stored();
-  expect(issued.length).toBeGreaterThanOrEqual(2);
+  expect(issued.length).toBeGreaterThanOrEqual(1);
   const jwt = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
   expect(dump).not.toMatch(jwt);
   for (const token of issued) expect(dump).not.toContain(token);
-  // sessionStorage (issue 5's ceiling): the refresh token, never the access token.
-  expect(session).toContain('"kind":"refresh"');
-  expect(session).not.toContain(issued[0]!);
+  // sessionStorage says only how to resume (through the cookie); it holds no token at all.
+  expect(session).toContain('"kind":"cookie"');
+  expect(session).not.toMatch(jwt);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('aries_rt');
+  const cookies = await page.context().cookies();
+  const refresh = cookies.find((c) => c.name === 'aries_rt');
+  expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/v1/oauth2' });
   expect(page.url()).not.toMatch(jwt);
 });
 

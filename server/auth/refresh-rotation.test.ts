@@ -45,6 +45,15 @@ describe('refresh token rotation and revocation', () => {
     expect((await refresh(other.refresh_token)).status).toBe(200);
   });
 
+  it('[ROT-5] the same refresh token sent twice at once is spent once: the second is reuse', async () => {
+    const session = await login(server);
+    const both = await Promise.all([
+      refresh(session.refresh_token),
+      refresh(session.refresh_token),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 401]);
+  });
+
   it('[ROT-2] RFC 7009 revocation ends the family; unknown tokens still answer 200', async () => {
     const session = await login(server);
     const res = await post('/v1/oauth2/revoke', { token: session.refresh_token });

@@ -94,17 +94,20 @@ export function createTokenIssuer(opts: {
     for (const [id, f] of families) if (f.expiresAt < now()) families.delete(id);
   }
 
-  /** A fresh access token and the family's next refresh token. */
+  /**
+   * A fresh access token and the family's next refresh token. The family's current id moves
+   * before any await, so a concurrent refresh with the same token already counts as reuse.
+   */
   async function issuePair(userId: string, family: string) {
     const jti = randomUUID();
-    const refreshToken = await sign(userId, REFRESH_AUDIENCE, REFRESH_TTL_MS, family, jti);
-    const accessToken = await sign(userId, ACCESS_AUDIENCE, opts.accessTtlMs, family);
     families.set(family, {
       userId,
       current: jti,
       revoked: false,
       expiresAt: now() + REFRESH_TTL_MS,
     });
+    const refreshToken = await sign(userId, REFRESH_AUDIENCE, REFRESH_TTL_MS, family, jti);
+    const accessToken = await sign(userId, ACCESS_AUDIENCE, opts.accessTtlMs, family);
     return { accessToken, refreshToken };
   }
 

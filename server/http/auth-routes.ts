@@ -57,7 +57,9 @@ export async function handleToken(
     const fromBody = typeof fields.refresh_token === 'string' ? fields.refresh_token : '';
     const token = fromBody || (readRefreshCookie(req) ?? '');
     if (!fromBody) cookie = true;
-    const verdict = await deps.tokens.refresh(token);
+    const verdict = token
+      ? await deps.tokens.refresh(token)
+      : ({ ok: false, reason: 'no refresh token was sent (the sign-in cookie is gone)' } as const);
     if (!verdict.ok) {
       if (cookie) setRefreshCookie(req, res, undefined, cookieOpts);
       throw new HttpError(401, verdict.reason, {

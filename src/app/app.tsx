@@ -2,7 +2,7 @@
  * Providers and routes. Until the page issue lands, every route shows the overview of the
  * account in `?account=`; deep links keep working because the server answers them with the app.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SessionProvider, useSession } from '../session/session';
@@ -11,14 +11,16 @@ import { SessionProvider, useSession } from '../session/session';
 const Dashboard = lazy(async () => ({ default: (await import('./dashboard')).Dashboard }));
 
 function Gate() {
-  const { session, signIn, signOut } = useSession();
+  const { session, notice, signIn, signOut } = useSession();
   const navigate = useNavigate();
-  if (!session) return <SignInPage onSignIn={signIn} />;
-  // The next user of this tab starts from a bare sign-in page, not the last account or filter.
-  const leave = () => {
-    signOut();
-    void navigate('/', { replace: true });
-  };
+  const signedIn = session !== undefined;
+  const wasSignedIn = useRef(signedIn);
+  useEffect(() => {
+    // The next user of this tab starts from a bare sign-in page, not the last account or filter.
+    if (wasSignedIn.current && !signedIn) void navigate('/', { replace: true });
+    wasSignedIn.current = signedIn;
+  }, [signedIn, navigate]);
+  if (!session) return <SignInPage onSignIn={signIn} notice={notice} />;
   return (
     <Suspense
       fallback={
@@ -27,7 +29,7 @@ function Gate() {
         </p>
       }
     >
-      <Dashboard session={session} onSignOut={leave} />
+      <Dashboard session={session} onSignOut={() => signOut()} />
     </Suspense>
   );
 }

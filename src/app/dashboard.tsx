@@ -5,6 +5,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Layout } from './layout';
+import { ReloadNotice } from './reload-notice';
 import type { Session } from '../session/session';
 import { SocketProvider } from '../session/socket-provider';
 
@@ -16,6 +17,7 @@ export function Dashboard({ session, onSignOut }: { session: Session; onSignOut:
   return (
     <QueryClientProvider client={queryClient}>
       <SocketProvider session={session}>
+        <ReloadNotice session={session} />
         <Layout session={session} onSignOut={onSignOut} />
       </SocketProvider>
     </QueryClientProvider>

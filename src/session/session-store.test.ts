@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createStaticToken, type TokenSource } from '../lib/auth/token-source';
+import { createStaticToken, RefreshRefusedError, type TokenSource } from '../lib/auth/token-source';
 import {
   forgetSession,
+  NO_REFRESH_TOKEN_NOTICE,
   persistingTokens,
   restoreSession,
   saveSession,
@@ -82,5 +83,33 @@ describe('session across a reload (sessionStorage)', () => {
     const storage = memoryStorage();
     saveSession({ endpoints, label: 'x', tokens: { getToken: async () => 't' } }, storage);
     expect(storage.m.size).toBe(0);
+  });
+
+  it('[SESSION-STORE-5] a session without a refresh token leaves a marker, and the reload says why', () => {
+    const storage = memoryStorage();
+    const tokens: TokenSource = { getToken: async () => 't', resume: () => undefined };
+    saveSession({ endpoints, label: 'demo', tokens }, storage);
+    expect(storage.m.get(SESSION_STORAGE_KEY)).toContain('"kind":"none"');
+    const problems: string[] = [];
+    expect(restoreSession(storage, (why) => problems.push(why))).toBeUndefined();
+    expect(problems).toEqual([NO_REFRESH_TOKEN_NOTICE]);
+    expect(storage.m.size).toBe(0);
+  });
+
+  it('[SESSION-STORE-6] a restored session whose first refresh is refused reports it once, with the reason', async () => {
+    const reasons: string[] = [];
+    const refused: TokenSource = {
+      getToken: () => Promise.reject(new RefreshRefusedError('token has been revoked')),
+    };
+    const wrapped = persistingTokens(
+      refused,
+      () => {},
+      (why) => reasons.push(why),
+    );
+    await expect(wrapped.getToken()).rejects.toThrow(RefreshRefusedError);
+    await expect(wrapped.getToken()).rejects.toThrow(RefreshRefusedError);
+    expect(reasons).toEqual([
+      'Your session could not be resumed after the reload: token has been revoked.',
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The session across a reload of the same tab (issue 7, within issue 5's rule: tokens in
- * sessionStorage at most — never localStorage, URLs or logs).
+ * The session across a reload of the same tab (tokens in sessionStorage at most, never
+ * localStorage, URLs or logs).
  *
- * Kept: the endpoints, the label, the user id, and either the dev login's newest refresh token
+ * Kept: the endpoints, the label, the user id, and what resumes it: nothing more for a dev
+ * login whose refresh token is in the server's HttpOnly cookie, else its newest refresh token,
  * or the pasted production token. sessionStorage is per tab and dies with it, so a new tab or a
  * restarted browser signs in again; sign-out removes the entry. A malformed entry is removed and
  * ignored (the sign-in form shows), never half-used.
@@ -10,6 +11,7 @@
 import { checkSocketUrl, type Endpoints } from '../lib/auth/endpoints';
 import {
   createStaticToken,
+  RefreshRefusedError,
   resumeDevLogin,
   type ResumeTokens,
   type TokenSource,
@@ -17,7 +19,13 @@ import {
 
 export const SESSION_STORAGE_KEY = 'aries.session';
 
-type StoredSession = { v: 1; endpoints: Endpoints; label: string; tokens: ResumeTokens };
+/** `none`: a session that cannot resume, kept only so the reload can say why. */
+type StoredTokens = ResumeTokens | { kind: 'none'; userId?: undefined };
+type StoredSession = { v: 1; endpoints: Endpoints; label: string; tokens: StoredTokens };
+
+/** What the sign-in page says after a reload that could not resume the session. */
+export const NO_REFRESH_TOKEN_NOTICE =
+  'Signed out by the reload: the server gave this session no refresh token, so it could not be resumed.';
 
 export type ResumableSession = { endpoints: Endpoints; tokens: TokenSource; label: string };
 
@@ -32,10 +40,13 @@ export function tabStorage(): KeyValue | undefined {
   }
 }
 
-/** [SESSION-STORE-1] Writes what resuming needs; nothing when the source cannot resume. */
+/**
+ * [SESSION-STORE-1] Writes what resuming needs; for a source that cannot resume, only a
+ * marker, so the reload that loses it can say why.
+ */
 export function saveSession(session: ResumableSession, storage = tabStorage()): void {
-  const tokens = session.tokens.resume?.();
-  if (!storage || !tokens) return;
+  if (!storage || !session.tokens.resume) return;
+  const tokens: StoredTokens = session.tokens.resume() ?? { kind: 'none' };
   const stored: StoredSession = {
     v: 1,
     endpoints: session.endpoints,
@@ -66,6 +77,7 @@ function parse(raw: string): StoredSession | undefined {
   if (!isString(s.endpoints.wsUrl) || !isString(s.endpoints.apiBase)) return undefined;
   if (t.userId !== undefined && !isString(t.userId)) return undefined;
   if (t.kind === 'refresh' && isString(t.refreshToken)) return s as StoredSession;
+  if (t.kind === 'cookie' || t.kind === 'none') return s as StoredSession;
   if (t.kind === 'static' && isString(t.token)) return s as StoredSession;
   return undefined;
 }
@@ -74,37 +86,64 @@ function parse(raw: string): StoredSession | undefined {
  * [SESSION-STORE-2] The session this tab had before a reload, with a token source that picks
  * up where it left off (a dev login refreshes on first use); undefined when there is none.
  */
-export function restoreSession(storage = tabStorage()): ResumableSession | undefined {
+export function restoreSession(
+  storage = tabStorage(),
+  onProblem: (why: string) => void = () => {},
+): ResumableSession | undefined {
   let stored: StoredSession | undefined;
   try {
     const raw = storage?.getItem(SESSION_STORAGE_KEY);
     stored = raw ? parse(raw) : undefined;
-    if (raw && !stored) forgetSession(storage);
+    if (raw && !stored) throw new Error('unreadable');
     if (stored) checkSocketUrl(stored.endpoints.wsUrl);
   } catch {
     forgetSession(storage);
+    onProblem('Signed out by the reload: the saved session could not be read.');
     return undefined;
   }
   if (!stored) return undefined;
+  if (stored.tokens.kind === 'none') {
+    forgetSession(storage);
+    onProblem(NO_REFRESH_TOKEN_NOTICE);
+    return undefined;
+  }
   const { endpoints, label, tokens } = stored;
   const source =
     tokens.kind === 'refresh'
       ? resumeDevLogin(endpoints.apiBase, tokens.refreshToken, tokens.userId)
-      : createStaticToken(tokens.token);
+      : tokens.kind === 'cookie'
+        ? resumeDevLogin(endpoints.apiBase, undefined, tokens.userId)
+        : createStaticToken(tokens.token);
   return { endpoints, label, tokens: source };
 }
 
 /**
  * Wraps a token source so the stored session follows refresh-token rotation: after each
  * getToken() the newest resume state is written (a handful of times an hour, never per event).
+ * `onResumeRefused`: a restored session whose first refresh is refused could not be resumed;
+ * the caller signs out with the server's reason rather than show a dashboard that cannot load.
  */
-export function persistingTokens(tokens: TokenSource, save: () => void): TokenSource {
+export function persistingTokens(
+  tokens: TokenSource,
+  save: () => void,
+  onResumeRefused?: (why: string) => void,
+): TokenSource {
+  let resuming = onResumeRefused !== undefined;
   return {
     ...tokens,
     async getToken() {
-      const token = await tokens.getToken();
-      save();
-      return token;
+      try {
+        const token = await tokens.getToken();
+        resuming = false;
+        save();
+        return token;
+      } catch (e) {
+        if (resuming && e instanceof RefreshRefusedError) {
+          resuming = false;
+          onResumeRefused?.(`Your session could not be resumed after the reload: ${e.message}.`);
+        }
+        throw e;
+      }
     },
   };
 }

@@ -1,13 +1,22 @@
 /**
  * The signed-in session: where to connect and how to get tokens.
  *
- * Decision (issue 7, within issue 5): the session survives a reload of the same tab, so the
- * dashboard starts instantly from its on-device cache without the sign-in form. What survives
- * sits in sessionStorage only (session-store.ts: the dev login's refresh token, or the pasted
- * production token; never localStorage, URLs or logs) and dies with the tab. Signing out
- * forgets it and deletes the account cache, so the next user of this browser sees nothing.
+ * The session survives a reload of the same tab, so the dashboard starts instantly from its
+ * on-device cache without the sign-in form. What survives is in session-store.ts (with the
+ * embedded server the refresh token stays in its HttpOnly cookie; otherwise in sessionStorage,
+ * never localStorage, URLs or logs) and dies with the tab. Signing out revokes the refresh
+ * token at the server, forgets the session and deletes the account cache, so the next user of
+ * this browser sees nothing. A reload that cannot resume says why on the sign-in page.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Endpoints } from '../lib/auth/endpoints';
 import type { TokenSource } from '../lib/auth/token-source';
 import type { ReplayHandle } from './replay-session';
@@ -23,38 +32,64 @@ export type Session = {
 
 type SessionApi = {
   session: Session | undefined;
+  /** Why the last session ended other than by Sign out (shown on the sign-in page). */
+  notice: string | undefined;
   signIn(session: Session): void;
-  signOut(): void;
+  signOut(notice?: string): void;
 };
 
 const SessionContext = createContext<SessionApi | undefined>(undefined);
 
 /** The session, re-saved whenever its tokens rotate. */
-function persisted(session: Session): Session {
+function persisted(session: Session, onResumeRefused?: (why: string) => void): Session {
   const out: Session = {
     ...session,
-    tokens: persistingTokens(session.tokens, () => saveSession(out)),
+    tokens: persistingTokens(session.tokens, () => saveSession(out), onResumeRefused),
   };
   return out;
 }
 
+/** What this page load found in storage, read once (a development re-render must not re-read). */
+let boot: { session?: Session; problem?: string } | undefined;
+function restoreOnce() {
+  if (!boot) {
+    let problem: string | undefined;
+    const session = restoreSession(undefined, (why) => (problem = why));
+    boot = { ...(session ? { session } : {}), ...(problem ? { problem } : {}) };
+  }
+  return boot;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<string | undefined>(() => restoreOnce().problem);
+  const current = useRef<Session>(undefined);
+  const signOut = useCallback((why?: string) => {
+    // Revoke before forgetting; the tab does not wait for the server to answer.
+    void current.current?.tokens.revoke?.();
+    current.current = undefined;
+    forgetSession();
+    // Imported here, not at the top, so the sign-in page does not load the cache and its schemas.
+    void import('../stores/persist/account-cache').then((m) => m.clearAccountCache());
+    setNotice(why);
+    setSession(undefined);
+  }, []);
   const [session, setSession] = useState<Session | undefined>(() => {
-    const restored = restoreSession();
-    return restored && persisted(restored);
+    const restored = restoreOnce().session;
+    const s = restored && persisted(restored, (why) => signOut(why));
+    current.current = s;
+    return s;
   });
   const signIn = useCallback((s: Session) => {
     const p = persisted(s);
     saveSession(p);
+    current.current = p;
+    setNotice(undefined);
     setSession(p);
   }, []);
-  const signOut = useCallback(() => {
-    forgetSession();
-    // Imported here, not at the top, so the sign-in page does not load the cache and its schemas.
-    void import('../stores/persist/account-cache').then((m) => m.clearAccountCache());
-    setSession(undefined);
-  }, []);
-  const api = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const api = useMemo(
+    () => ({ session, notice, signIn, signOut }),
+    [session, notice, signIn, signOut],
+  );
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 

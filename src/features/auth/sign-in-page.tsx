@@ -50,7 +50,14 @@ function ReplayInput({ onReplay }: { onReplay: (s: Session) => void }) {
   );
 }
 
-export function SignInPage({ onSignIn }: { onSignIn: (s: Session) => void }) {
+export function SignInPage({
+  onSignIn,
+  notice,
+}: {
+  onSignIn: (s: Session) => void;
+  /** Why the last session ended (a reload that could not resume it). */
+  notice?: string | undefined;
+}) {
   const [mode, setMode] = useState<'dev' | 'prod'>('dev');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -85,6 +92,11 @@ export function SignInPage({ onSignIn }: { onSignIn: (s: Session) => void }) {
   return (
     <main className="mx-auto mt-16 max-w-sm rounded-lg border border-border bg-panel p-6">
       <h1 className="mb-4 text-lg font-semibold">Sign in to Aries Trader</h1>
+      {notice && (
+        <p role="status" className="mb-4 rounded border border-warn px-2 py-1.5 text-sm text-warn">
+          {notice}
+        </p>
+      )}
       <div className="mb-4">
         <Segmented
           label="Where to connect"
