@@ -1,25 +1,26 @@
 /**
- * The server's clock minus this machine's, from exchanges the server stamps (auth, pong). The
- * server stamped somewhere inside the round trip, so a sample is off by at most half of it: the
- * shortest round trip seen wins, until it is old enough that clocks may have drifted.
+ * The server's clock minus this machine's, estimated from server-stamped frames as they arrive:
+ * each one bounds the offset from below by its one-way delay, so the largest
+ * `serverTime - receivedAt` seen is the estimate (the fastest delivery counts as zero delay).
+ * Lag read against it is lag beyond the link's best, whatever either clock says. The estimate
+ * is replaced once old, since clocks drift.
  */
 export class ClockOffset {
-  private best: { rttMs: number; offsetMs: number; at: number } | undefined;
+  private best: { offsetMs: number; at: number } | undefined;
 
   constructor(private readonly maxAgeMs = 10 * 60_000) {}
 
-  /** `sentAt` and `receivedAt` on this machine's clock, `serverTime` on the server's (ms epoch). */
-  sample(sentAt: number, serverTime: number, receivedAt: number): void {
-    if (!Number.isFinite(serverTime) || receivedAt < sentAt) return;
-    const rttMs = receivedAt - sentAt;
-    const offsetMs = serverTime - (sentAt + receivedAt) / 2;
-    const stale = this.best !== undefined && receivedAt - this.best.at > this.maxAgeMs;
-    if (this.best === undefined || stale || rttMs <= this.best.rttMs) {
-      this.best = { rttMs, offsetMs, at: receivedAt };
+  /** `serverTime` on the server's clock, `receivedAt` on this machine's (ms epoch). */
+  observe(serverTime: number, receivedAt: number): void {
+    if (!Number.isFinite(serverTime) || !Number.isFinite(receivedAt)) return;
+    const offsetMs = serverTime - receivedAt;
+    const old = this.best !== undefined && receivedAt - this.best.at > this.maxAgeMs;
+    if (this.best === undefined || old || offsetMs >= this.best.offsetMs) {
+      this.best = { offsetMs, at: receivedAt };
     }
   }
 
-  /** Server minus local, ms; 0 until a sample arrives (then lag reads as the raw difference). */
+  /** Server minus local, ms; 0 until a frame arrives. */
   get offsetMs(): number {
     return this.best?.offsetMs ?? 0;
   }
