@@ -62,6 +62,7 @@ import {
 import type { ConnectionStoreState } from '../stores/connection/apply-connection';
 import { updateConnection } from '../stores/connection/store';
 import { createFrameBatcher } from './frame-batcher';
+import { LagWatch } from './lag-watch';
 import { perfProbe } from './perf-probe';
 import type { FrameBatcherStats, Schedule } from './frame-batcher';
 import type { ConnectionState, MessageMeta, SocketListener } from './types';
@@ -138,6 +139,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
   let pendingCounts: Record<string, number> = {};
   let connectionId = -Infinity;
   let disposed = false;
+  const lag = new LagWatch(now);
 
   const batcher = createFrameBatcher({
     flush,
@@ -416,9 +418,13 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
     const liveKeys: { key: string; at: number }[] = [];
     const probe = perfProbe();
     const t0 = probe?.flushed ? performance.now() : 0;
+    const painted: Array<number | undefined> = [];
     for (const topic of Object.keys(q) as Topic[]) {
       const ops = q[topic];
-      for (const op of ops) if (op.kind === 'snapshot') liveKeys.push({ key: op.key, at: op.at });
+      for (const op of ops) {
+        if (op.kind === 'snapshot') liveKeys.push({ key: op.key, at: op.at });
+        else painted.push(op.serverTime);
+      }
       applyOps(topic, ops);
       if (probe?.applied && ops.length > 0)
         probe.applied(
@@ -427,6 +433,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
         );
     }
     if (probe?.flushed) probe.flushed(performance.now() - t0);
+    if (painted.length > 0) lag.painted(painted);
     const counts = pendingCounts;
     pendingCounts = {};
     if (liveKeys.length > 0 || Object.keys(counts).length > 0) {
@@ -462,6 +469,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
         return;
       }
       connectionId = meta.connectionId;
+      if (meta.serverTime !== undefined) lag.observe(meta.serverTime, meta.receivedAt);
       switch (message.kind) {
         case 'subscribed':
           onSnapshot(message, meta);
@@ -531,6 +539,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
     dispose(): void {
       disposed = true;
       batcher.dispose();
+      lag.dispose();
       queues.account = [];
       queues.pnl = [];
       queues.watchlist = [];

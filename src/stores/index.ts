@@ -16,6 +16,7 @@ export {
   useLastErrors,
 } from './connection/selectors';
 export type { TopicFreshness, ErrorRecord } from './connection/apply-connection';
+export { useBehindMs, useShedCount, isBehind, countShed } from './connection/lag-store';
 
 // diagnostics (the page pulls reports from the session's source on its own timer)
 export { useDiagnosticsSource, useDiagnosticsReport } from './diagnostics/selectors';

@@ -1,6 +1,7 @@
 /** Empty every store: on sign-out (another user must not see this one's data) and in tests. */
 import { resetBalances } from './balances/store';
 import { resetConnection } from './connection/store';
+import { resetLag } from './connection/lag-store';
 import { resetNews } from './news/store';
 import { resetOrders } from './orders/store';
 import { resetPnl } from './pnl/store';
@@ -15,4 +16,5 @@ export function resetAllStores(): void {
   resetWatchlists();
   resetNews();
   resetConnection();
+  resetLag();
 }
