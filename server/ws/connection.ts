@@ -20,6 +20,7 @@ import {
   type ServerSentFrame,
   type Subscription,
   type Topic,
+  toWirePosition,
 } from '../../src/protocol';
 import type { ServerConfig } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
@@ -325,7 +326,7 @@ export class Connection {
         return {
           ...s.info,
           ...s.balance,
-          positions: s.positions,
+          positions: s.positions.map(toWirePosition),
           orders: open.map(toLegacyOrder),
           ordersV2: s.orders,
         };
