@@ -5,4 +5,5 @@ export * from './subscriptions';
 export * from './client-messages';
 export * from './server-messages';
 export * from './inbound';
+export * from './complete';
 export * from './field-docs';
