@@ -6,4 +6,5 @@ export * from './client-messages';
 export * from './server-messages';
 export * from './inbound';
 export * from './complete';
+export * from './accounts-list';
 export * from './field-docs';
