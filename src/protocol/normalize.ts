@@ -43,13 +43,16 @@ class Drop extends Error {
   }
 }
 
-/** Runs `read`, tagging a failure with the subscription its envelope names. */
+/**
+ * Runs `read`, tagging an unreadable payload with the subscription its envelope names. An
+ * unknown update type is not tagged: the contract counts and drops it, never fails the topic.
+ */
 function about<T>(context: DropContext, read: () => T): T {
   try {
     return read();
   } catch (e) {
     const drop = e instanceof Drop ? e : new Drop('invalid-payload', String(e));
-    drop.about ??= context;
+    if (drop.reason === 'invalid-payload') drop.about ??= context;
     throw drop;
   }
 }

@@ -25,7 +25,11 @@ export type ClientSession = Awaited<ReturnType<typeof startClientSession>>;
  * Signs in and subscribes `subs` (acks are the test's to send: `requestId(sub)` names each).
  * Needs fake timers (`vi.useFakeTimers()`).
  */
-export async function startClientSession(subs: Subscription[]) {
+export async function startClientSession(
+  subs: Subscription[],
+  /** How the server spells a frame (default: as ours writes it), the first auth answer too. */
+  spell: (frame: Record<string, unknown>) => unknown[] = (f) => [f],
+) {
   FakeWebSocket.reset();
   resetAllStores();
   const frames: Array<() => void> = [];
@@ -49,13 +53,12 @@ export async function startClientSession(subs: Subscription[]) {
   const ws = FakeWebSocket.latest();
   ws.open();
   await vi.advanceTimersByTimeAsync(0);
-  ws.receive(
-    serverMessages.authSuccess(
-      ws.lastSent('request').id,
-      { userId: 'u-1', expiresAt: SESSION_T + 3_900_000 },
-      SESSION_T,
-    ),
+  const welcome = serverMessages.authSuccess(
+    ws.lastSent('request').id,
+    { userId: 'u-1', expiresAt: SESSION_T + 3_900_000 },
+    SESSION_T,
   );
+  for (const f of spell(welcome)) ws.receive(f);
   const flush = () => frames.splice(0).forEach((f) => f());
   return {
     socket,
@@ -99,6 +102,7 @@ export function storeDigest(): string {
   const watchlists = [...watchlistStore.getState().lists];
   const news = newsStore.getState().articles;
   const freshness = [...connectionStore.getState().freshness].map(([k, f]) => [k, f.status]);
+  const errors = connectionStore.getState().lastErrors.map((e) => [e.code, e.message, e.key]);
   return JSON.stringify({
     orders,
     positions,
@@ -108,5 +112,6 @@ export function storeDigest(): string {
     watchlists,
     news,
     freshness,
+    errors,
   });
 }
