@@ -118,13 +118,26 @@ const DECIMAL_FIELDS = new Set<string>([
   'close',
 ]);
 
+const exactAsNumber = (k: string, x: unknown): boolean =>
+  typeof x === 'string' && DECIMAL_FIELDS.has(k) && String(Number(x)) === x;
+
+/** Whether some decimal string in `v` would become a number (stops at the first). */
+function hasExactDecimal(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasExactDecimal);
+  if (typeof v !== 'object' || v === null) return false;
+  for (const [k, x] of Object.entries(v as Frame)) {
+    if (exactAsNumber(k, x) || hasExactDecimal(x)) return true;
+  }
+  return false;
+}
+
 /** Decimal strings that a JSON number spells exactly ("230.5", not "230.50") become numbers. */
 function decimalsAsNumbers(v: unknown): void {
   if (Array.isArray(v)) return v.forEach(decimalsAsNumbers);
   if (typeof v !== 'object' || v === null) return;
   const o = v as Frame;
   for (const [k, x] of Object.entries(o)) {
-    if (typeof x === 'string' && DECIMAL_FIELDS.has(k) && String(Number(x)) === x) o[k] = Number(x);
+    if (exactAsNumber(k, x)) o[k] = Number(x as string);
     else decimalsAsNumbers(x);
   }
 }
@@ -426,11 +439,7 @@ export const SPELLINGS: readonly Spelling[] = [
   },
   {
     name: 'decimals as JSON numbers',
-    applies: (f) => {
-      const copy = clone(f);
-      decimalsAsNumbers(copy.payload?.data);
-      return JSON.stringify(copy) !== JSON.stringify(f);
-    },
+    applies: (f) => hasExactDecimal(f.payload?.data),
     respell: (f) => {
       const copy = clone(f);
       decimalsAsNumbers(copy.payload?.data);
