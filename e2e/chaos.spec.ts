@@ -79,7 +79,8 @@ test('[CHAOS-E2E-1] under drops, stalls, delays and bad frames the app converges
   await control(request, '/sim/stop');
   faults.setFaults(false);
 
-  // Settled: Live on a connection that has lasted 2 s (no new socket in that time).
+  // Settled: Live on a connection that has lasted 2 s (no new socket in that time), with no
+  // stream still waiting for the fresh snapshot an unreadable (injected) frame asked for.
   await expect
     .poll(
       async () => {
@@ -87,9 +88,10 @@ test('[CHAOS-E2E-1] under drops, stalls, delays and bad frames the app converges
         await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 30_000 });
         await page.waitForTimeout(2_000);
         const live = (await page.getByTestId('connection-status').textContent()) === 'Live';
-        return live && faults.stats.connections === before;
+        const healthy = (await page.getByTestId('connection-warnings').count()) === 0;
+        return live && healthy && faults.stats.connections === before;
       },
-      { timeout: 60_000, intervals: [0] },
+      { timeout: 120_000, intervals: [0] },
     )
     .toBe(true);
 

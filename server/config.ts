@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   corsOrigins: z.string().optional(),
   control: flag,
   simSeed: int(42),
+  /** Set: every frame is sent as ours or in a random tolerated spelling (ws/respeller.ts). */
+  spellingsSeed: z.coerce.number().int().nonnegative().optional(),
   simRate: z.coerce.number().nonnegative().default(3),
   authTimeoutMs: int(PROTOCOL_DEFAULTS.authTimeoutMs),
   sessionTtlMs: int(PROTOCOL_DEFAULTS.sessionTtlMs),
@@ -54,6 +56,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   LOGIN_LOCK_MS: 'loginLockMs',
   SIM_CONTROL: 'control',
   SIM_SEED: 'simSeed',
+  SPELLINGS_SEED: 'spellingsSeed',
   SIM_RATE: 'simRate',
   AUTH_TIMEOUT_MS: 'authTimeoutMs',
   SESSION_TTL_MS: 'sessionTtlMs',

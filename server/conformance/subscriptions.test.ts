@@ -97,6 +97,36 @@ describe('subscriptions, snapshots and live updates', () => {
     news.payload?.data.articles.forEach((a: unknown) => NewsArticleSchema.parse(a));
   });
 
+  it('[POS-ALIAS-1] positions carry primaries and their aliases, in snapshots and updates', async () => {
+    const c = await client();
+    const id = c.subscribe('account', { accountId: 'A-10001' });
+    const ack = await c.action('subscribed', id);
+    const from = c.frames.length;
+    const placed = await control(server, 'POST', '/orders', {
+      accountId: 'A-10001',
+      symbol: 'MSFT',
+      side: 'BUY',
+      type: 'MARKET',
+      qty: '5',
+    });
+    const ordId = placed.body.ordId as string;
+    await control(server, 'POST', `/orders/${ordId}/accept`);
+    await control(server, 'POST', `/orders/${ordId}/fill`, { price: '410.00' });
+    const update = await c.waitFor(
+      (f) => f.payload?.type === 'position' && f.payload?.data?.symbol === 'MSFT',
+      3000,
+      from,
+    );
+    const positions = [...(ack.payload?.data.positions ?? []), update.payload?.data];
+    expect(positions.length).toBeGreaterThan(1);
+    for (const p of positions) {
+      PositionSchema.parse(p);
+      expect(p.avgCost).toBe(p.avgPrice);
+      expect(p.realizedPL).toBe(p.todayRealizedPnL);
+      expect(p.instrument).toBe(p.securityType);
+    }
+  });
+
   it('[LIVE-1] a scripted order lifecycle arrives in order with seq 1, 2, 3 …', async () => {
     const c = await client();
     const id = c.subscribe('account', { accountId: 'A-10001' });

@@ -11,6 +11,12 @@ import type { Gateway } from '../ws/gateway';
 import { HttpError, readFields, sendJson } from '../http/json';
 import { checkControlRequest } from './control-guard';
 
+/** A path's watchlist id: digits are our integer ids, anything else an opaque string id. */
+function watchlistIdOf(segment: string): number | string {
+  const id = decodeURIComponent(segment);
+  return /^\d+$/.test(id) ? Number(id) : id;
+}
+
 export const MALFORMED_KINDS = {
   'not-json': () => '{"type":"event", oops',
   'not-object': () => '[1,2,3]',
@@ -100,17 +106,17 @@ export function createControlApi(deps: {
     },
     {
       method: 'POST',
-      pattern: /^\/watchlists\/([^/]+)\/(\d+)\/symbols$/,
+      pattern: /^\/watchlists\/([^/]+)\/([^/]+)\/symbols$/,
       run: ([u, w], b) => {
-        sim.addSymbol(u!, Number(w), String(b.symbol));
+        sim.addSymbol(u!, watchlistIdOf(w!), String(b.symbol));
         return sim.watchlists(u!);
       },
     },
     {
       method: 'DELETE',
-      pattern: /^\/watchlists\/([^/]+)\/(\d+)\/symbols\/([^/]+)$/,
+      pattern: /^\/watchlists\/([^/]+)\/([^/]+)\/symbols\/([^/]+)$/,
       run: ([u, w, s]) => {
-        sim.removeSymbol(u!, Number(w), decodeURIComponent(s!));
+        sim.removeSymbol(u!, watchlistIdOf(w!), decodeURIComponent(s!));
         return sim.watchlists(u!);
       },
     },

@@ -16,6 +16,7 @@ import {
   type OrderLeg,
   type PnlInterval,
   type Watchlist,
+  type WatchlistId,
   type WatchlistReplace,
 } from '../../src/protocol';
 import { DEMO_USERS } from '../users';
@@ -27,6 +28,14 @@ import { createRng, hashString, type Rng } from './rng';
 import { SEED_ACCOUNTS, SEED_HOLDINGS, SEED_ORDERS, seedWatchlists } from './seed';
 import { randomStep, runAtRate, type TrafficWorld } from './traffic';
 import type { PlaceOrderInput, SimEvent, Simulator } from './types';
+
+/** Integer ids in numeric order, then any string ids (production's opaque ones) by text. */
+function byWatchlistId(x: Watchlist, y: Watchlist): number {
+  if (typeof x.id === 'number' && typeof y.id === 'number') return x.id - y.id;
+  if (typeof x.id === 'number') return -1;
+  if (typeof y.id === 'number') return 1;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
 
 type Account = {
   ledger: Ledger;
@@ -345,7 +354,7 @@ class MarketSimulator implements Simulator {
     return published;
   }
 
-  addSymbol(userId: string, watchlistId: number, symbol: string): void {
+  addSymbol(userId: string, watchlistId: WatchlistId, symbol: string): void {
     const list = this.list(userId, watchlistId);
     const upper = symbol.toUpperCase();
     if (list.symbols.includes(upper)) return;
@@ -357,7 +366,7 @@ class MarketSimulator implements Simulator {
     });
   }
 
-  removeSymbol(userId: string, watchlistId: number, symbol: string): void {
+  removeSymbol(userId: string, watchlistId: WatchlistId, symbol: string): void {
     const list = this.list(userId, watchlistId);
     const upper = symbol.toUpperCase();
     if (!list.symbols.includes(upper)) return;
@@ -375,7 +384,7 @@ class MarketSimulator implements Simulator {
     const next = watchlist.deleted
       ? rest
       : [...rest, { id: watchlist.id, name: watchlist.name, symbols: [...watchlist.symbols] }];
-    next.sort((x, y) => x.id - y.id);
+    next.sort(byWatchlistId);
     this.lists.set(userId, next);
     this.emit({
       kind: 'watchlist',
@@ -537,7 +546,7 @@ class MarketSimulator implements Simulator {
     }
   }
 
-  private list(userId: string, watchlistId: number): Watchlist {
+  private list(userId: string, watchlistId: WatchlistId): Watchlist {
     const list = this.lists.get(userId)?.find((w) => w.id === watchlistId);
     if (!list) throw new SimError(`unknown watchlist ${watchlistId} for ${userId}`, 404);
     return list;

@@ -4,7 +4,7 @@
  * watchlist. It acts only through the world's operations, as a trader or the exchange would.
  */
 import Big from 'big.js';
-import type { Order, OrderLeg, Watchlist } from '../../src/protocol';
+import type { Order, OrderLeg, Watchlist, WatchlistId } from '../../src/protocol';
 import { optionContract, type Market } from './market';
 import type { Rng } from './rng';
 import type { PlaceOrderInput } from './types';
@@ -28,8 +28,8 @@ export interface TrafficWorld {
   revalue(symbol: string): void;
   printHeadline(): void;
   watchlists(userId: string): Watchlist[];
-  addSymbol(userId: string, watchlistId: number, symbol: string): void;
-  removeSymbol(userId: string, watchlistId: number, symbol: string): void;
+  addSymbol(userId: string, watchlistId: WatchlistId, symbol: string): void;
+  removeSymbol(userId: string, watchlistId: WatchlistId, symbol: string): void;
 }
 
 const REJECT_REASONS = [

@@ -18,6 +18,7 @@ import type {
   OrderType,
   Balance,
   Watchlist,
+  WatchlistId,
   WatchlistReplace,
   WatchlistSymbolChange,
 } from '../../src/protocol';
@@ -94,7 +95,7 @@ export interface Simulator {
   expireDayOrders(): Order[];
   setPrice(symbol: string, price: string): void;
   publishNews(article: Partial<NewsArticle> & { headline: string }): NewsArticle;
-  addSymbol(userId: string, watchlistId: number, symbol: string): void;
-  removeSymbol(userId: string, watchlistId: number, symbol: string): void;
+  addSymbol(userId: string, watchlistId: WatchlistId, symbol: string): void;
+  removeSymbol(userId: string, watchlistId: WatchlistId, symbol: string): void;
   upsertWatchlist(userId: string, watchlist: WatchlistReplace): void;
 }

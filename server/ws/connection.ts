@@ -20,6 +20,7 @@ import {
   type ServerSentFrame,
   type Subscription,
   type Topic,
+  toWirePosition,
 } from '../../src/protocol';
 import type { ServerConfig } from '../config';
 import type { TokenIssuer } from '../auth/tokens';
@@ -27,8 +28,12 @@ import type { Simulator } from '../sim/types';
 import { pnlSubscribedBytes } from './pnl-snapshot';
 import { RateLimiter } from './rate-limiter';
 import { createTimestamps, updateFrameJson, type EncodedUpdate } from './update-frame';
+import { createRespeller, type Respeller } from './respeller';
+import type { Frame } from '../../src/protocol/tolerance-corpus';
 
 const timestamp = createTimestamps();
+/** Numbers connections, so each one's spellings differ (SPELLINGS_SEED). */
+let connections = 0;
 
 export type ActiveSubscription = { sub: Subscription; seq: number };
 
@@ -54,12 +59,16 @@ export class Connection {
   private closed = false;
   /** Serialises auth verification so a later frame can't overtake an earlier auth. */
   private queue: Promise<void> = Promise.resolve();
+  private readonly respell: Respeller | undefined;
 
   constructor(
     readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
   ) {
     this.limiter = new RateLimiter(deps.config.rateLimit, deps.now);
+    connections += 1;
+    const seed = deps.config.spellingsSeed;
+    this.respell = seed === undefined ? undefined : createRespeller(seed + connections);
     this.authTimer = setTimeout(
       () =>
         this.fail('AUTH_REQUIRED', 'authenticate within the deadline', CLOSE_CODES.authRequired),
@@ -83,7 +92,9 @@ export class Connection {
   }
 
   private sendJson(json: string): void {
-    if (this.writable()) this.socket.send(json);
+    if (!this.writable()) return;
+    if (!this.respell) return this.socket.send(json);
+    for (const f of this.respell(JSON.parse(json) as Frame)) this.socket.send(JSON.stringify(f));
   }
 
   private writable(): boolean {
@@ -313,7 +324,9 @@ export class Connection {
       this.deps.now(),
     );
     // A text frame, as a string would have been sent; ws would otherwise mark a Buffer binary.
-    this.socket.send(pnlSubscribedBytes(envelope, candles), { binary: false });
+    const bytes = pnlSubscribedBytes(envelope, candles);
+    if (this.respell) this.sendJson(bytes.toString('utf8'));
+    else this.socket.send(bytes, { binary: false });
   }
 
   private snapshot(sub: Exclude<Subscription, { topic: 'pnl' }>) {
@@ -325,7 +338,7 @@ export class Connection {
         return {
           ...s.info,
           ...s.balance,
-          positions: s.positions,
+          positions: s.positions.map(toWirePosition),
           orders: open.map(toLegacyOrder),
           ordersV2: s.orders,
         };

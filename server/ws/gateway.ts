@@ -12,6 +12,7 @@ import {
   type NewsParams,
   type Topic,
   type WireUpdateByTopic,
+  toWirePosition,
 } from '../../src/protocol';
 import type { SimEvent } from '../sim/types';
 import { Connection, type ConnectionDeps } from './connection';
@@ -76,7 +77,7 @@ export class Gateway {
         return c.sendUpdate(
           topicKey('account', event.accountId),
           'account',
-          shared('account', { type: 'position', data: event.position }),
+          shared('account', { type: 'position', data: toWirePosition(event.position) }),
         );
       case 'balance':
         return c.sendUpdate(

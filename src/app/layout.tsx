@@ -13,27 +13,38 @@ import { ThemeToggle } from './shell/theme-toggle';
 import { AlertsMenu } from '../features/alerts/alerts-menu';
 import { AlertToasts } from '../features/alerts/alert-toasts';
 import { fetchAccounts } from '../lib/auth/token-source';
+import { AccountInfoSchema, type AccountInfo, type AccountsListing } from '../protocol';
+import { AccountIdPrompt } from '../features/auth/account-id-prompt';
 import { useUnreadNewsCount } from '../stores';
 import { rememberAccounts, useCachedAccounts } from '../stores/persist/account-cache';
 import { PAGE_ROUTES } from './routes';
 import type { Session } from '../session/session';
 import { useAccountSubscriptions } from './use-account-subscriptions';
 
+const isAccountInfo = (a: unknown): a is AccountInfo => AccountInfoSchema.safeParse(a).success;
+
 export function Layout({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const [params, setParams] = useSearchParams();
   const cachedAccounts = useCachedAccounts();
   const accounts = useQuery({
     queryKey: ['accounts', session.endpoints.apiBase, session.label],
-    queryFn: async () =>
-      session.replay?.accounts ??
-      fetchAccounts(session.endpoints.apiBase, await session.tokens.getToken()),
+    queryFn: async (): Promise<AccountsListing> =>
+      session.replay
+        ? { accounts: session.replay.accounts, choices: [] }
+        : fetchAccounts(session.endpoints.apiBase, await session.tokens.getToken()),
     // The list remembered from the last visit, so a reload paints the cached account at once.
-    placeholderData: !session.replay && cachedAccounts ? [...cachedAccounts] : undefined,
+    placeholderData:
+      !session.replay && cachedAccounts
+        ? { accounts: [...cachedAccounts], choices: [] }
+        : undefined,
   });
   useEffect(() => {
-    if (accounts.data && !accounts.isPlaceholderData) rememberAccounts(accounts.data);
+    // Only whole account records are cached (a REST record may lack the socket's fields).
+    if (accounts.data && !accounts.isPlaceholderData)
+      rememberAccounts(accounts.data.accounts.filter(isAccountInfo));
   }, [accounts.data, accounts.isPlaceholderData]);
-  const accountId = params.get('account') ?? accounts.data?.[0]?.accountId;
+  const listed = accounts.data?.accounts;
+  const accountId = params.get('account') ?? session.accountId ?? listed?.[0]?.accountId;
   useAccountSubscriptions(accountId);
   const unread = useUnreadNewsCount();
   const search = accountId ? accountSearch(accountId) : '';
@@ -56,12 +67,12 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
             onChange={(e) => setParams({ account: e.target.value })}
             className="rounded border border-border bg-surface px-2 py-1 text-text"
           >
-            {accountId && !accounts.data?.some((a) => a.accountId === accountId) && (
+            {accountId && !listed?.some((a) => a.accountId === accountId) && (
               <option value={accountId}>{accountId}</option>
             )}
-            {accounts.data?.map((a) => (
+            {listed?.map((a) => (
               <option key={a.accountId} value={a.accountId}>
-                {a.accountId} · {a.accountType}
+                {a.accountType ? `${a.accountId} · ${a.accountType}` : a.accountId}
               </option>
             ))}
           </select>
@@ -107,6 +118,12 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
           <p role="alert" className="text-loss">
             Could not load your accounts: {accounts.error.message}
           </p>
+        )}
+        {!accountId && accounts.data && !accounts.isPlaceholderData && (
+          <AccountIdPrompt
+            choices={accounts.data.choices}
+            onChoose={(id) => setParams({ account: id })}
+          />
         )}
         {accountId && (
           <Suspense

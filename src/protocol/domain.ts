@@ -186,15 +186,23 @@ export const CandleSchema = z.object({
 });
 export type Candle = z.infer<typeof CandleSchema>;
 
+/**
+ * Integers in our REST, any string in production: an opaque id, compared and never parsed.
+ * The normaliser turns a string that spells an integer exactly ("12") into that integer, so
+ * one list sent both ways is still one list.
+ */
+export const WatchlistIdSchema = z.union([z.number().int(), z.string().min(1)]);
+export type WatchlistId = z.infer<typeof WatchlistIdSchema>;
+
 export const WatchlistSchema = z.object({
-  id: z.number().int(),
+  id: WatchlistIdSchema,
   name: z.string(),
   symbols: z.array(z.string().min(1)),
 });
 export type Watchlist = z.infer<typeof WatchlistSchema>;
 
 export const WatchlistSymbolChangeSchema = z.object({
-  watchlistId: z.number().int(),
+  watchlistId: WatchlistIdSchema,
   watchlistName: z.string(),
   symbol: z.string().min(1),
 });

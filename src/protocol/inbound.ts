@@ -7,6 +7,7 @@ import { topicKey } from './subscriptions';
 import type {
   AccountInfo,
   AccountSnapshot,
+  Balance,
   BalancePatch,
   Candle,
   NewsArticle,
@@ -69,7 +70,60 @@ export type InboundMessage =
   | { kind: 'unsubscribed'; id?: string; topic: Topic }
   | UpdateMessage
   /** `code` is one of ours when known; production may send others, kept verbatim. */
-  | { kind: 'error'; id?: string; code: ErrorCode | (string & {}); message: string };
+  | { kind: 'error'; id?: string; code: ErrorCode | (string & {}); message: string }
+  /**
+   * Never on the wire: the socket says a subscription's snapshot or update could not be read
+   * (its `MessageMeta` names the subscription), so that topic alone shows it and is retried.
+   */
+  | { kind: 'unreadable'; topic: Topic; reason: DropReason; detail: string; excerpt: string };
+
+/** A candle as read off the wire: the short form carries neither account nor interval. */
+export type DecodedCandle = Omit<Candle, 'accountId' | 'interval'> &
+  Partial<Pick<Candle, 'accountId' | 'interval'>>;
+
+type WithoutAccount<T extends { accountId: string }> = Omit<T, 'accountId'> & {
+  accountId?: string;
+};
+/** An account snapshot whose records may leave their account to the subscription. */
+export type DecodedAccountSnapshot = {
+  info: WithoutAccount<AccountInfo>;
+  balance: WithoutAccount<Balance>;
+  positions: WithoutAccount<Position>[];
+  orders: WithoutAccount<Order>[];
+};
+
+/**
+ * What the normaliser yields: canonical, except for the context a message may leave to the
+ * subscription it answers (a candle's account and interval, a snapshot's account).
+ * `completeMessage` (complete.ts) fills that from the subscription, never by guessing.
+ */
+export type DecodedMessage =
+  | Exclude<
+      InboundMessage,
+      | { kind: 'subscribed'; topic: 'pnl' | 'account' }
+      | { kind: 'update'; topic: 'pnl' }
+      | { kind: 'unreadable' }
+    >
+  | {
+      kind: 'subscribed';
+      id?: string;
+      topic: 'pnl';
+      params?: Record<string, unknown>;
+      snapshot: { candles: DecodedCandle[] };
+    }
+  | {
+      kind: 'subscribed';
+      id?: string;
+      topic: 'account';
+      params?: Record<string, unknown>;
+      snapshot: DecodedAccountSnapshot;
+    }
+  | {
+      kind: 'update';
+      topic: 'pnl';
+      seq?: number;
+      update: { type: 'candle'; candle: DecodedCandle };
+    };
 
 /** Why a frame was dropped; counted per reason for the diagnostics page. */
 export type DropReason =
@@ -81,11 +135,24 @@ export type DropReason =
   | 'unknown-action'
   | 'unknown-topic'
   | 'unknown-update-type'
-  | 'invalid-payload';
+  | 'invalid-payload'
+  /** A candle or snapshot left its account to a subscription that cannot be told. */
+  | 'missing-context';
+
+/**
+ * Which subscription an unreadable frame was about, when its envelope could still be read:
+ * the socket then fails that subscription alone and retries it.
+ */
+export type DropContext = {
+  kind: 'subscribed' | 'update';
+  topic: Topic;
+  id?: string;
+  accountId?: string;
+};
 
 export type NormalizeResult =
-  | { ok: true; message: InboundMessage; serverTime?: number }
-  | { ok: false; reason: DropReason; detail: string };
+  | { ok: true; message: DecodedMessage; serverTime?: number }
+  | { ok: false; reason: DropReason; detail: string; about?: DropContext };
 
 /** The subscription (see `subscriptionKey`) a live update belongs to. */
 export function updateSubscriptionKey(msg: UpdateMessage): string {

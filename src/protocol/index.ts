@@ -5,4 +5,6 @@ export * from './subscriptions';
 export * from './client-messages';
 export * from './server-messages';
 export * from './inbound';
+export * from './complete';
+export * from './accounts-list';
 export * from './field-docs';

@@ -4,24 +4,24 @@
  * Nothing here throws; every failure is a counted `DropReason`.
  */
 import Big from 'big.js';
-import type { z } from 'zod';
+import { z } from './zod';
 import type { Topic } from './codes';
 import {
   AccountInfoSchema,
   AccountSnapshotSchema,
   BALANCE_DECIMAL_FIELDS,
   BalancePatchSchema,
+  BalanceSchema,
   CandleSchema,
   NewsArticleSchema,
   NewsSnapshotSchema,
   OrderSchema,
-  PnlSnapshotSchema,
   PositionSchema,
   WatchlistReplaceSchema,
   WatchlistSnapshotSchema,
   WatchlistSymbolChangeSchema,
 } from './domain';
-import type { DropReason, InboundMessage, NormalizeResult } from './inbound';
+import type { DecodedMessage, DropContext, DropReason, NormalizeResult } from './inbound';
 import { resolveTopic } from './subscriptions';
 
 /**
@@ -34,11 +34,26 @@ export const DEFAULT_MAX_INBOUND_BYTES = 64 * 1024 * 1024;
 type Obj = Record<string, unknown>;
 
 class Drop extends Error {
+  about: DropContext | undefined;
   constructor(
     readonly reason: DropReason,
     readonly detail: string,
   ) {
     super(detail);
+  }
+}
+
+/**
+ * Runs `read`, tagging an unreadable payload with the subscription its envelope names. An
+ * unknown update type is not tagged: the contract counts and drops it, never fails the topic.
+ */
+function about<T>(context: DropContext, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    const drop = e instanceof Drop ? e : new Drop('invalid-payload', String(e));
+    if (drop.reason === 'invalid-payload') drop.about ??= context;
+    throw drop;
   }
 }
 
@@ -287,10 +302,18 @@ function normArticle(raw: unknown): Obj {
   });
 }
 
+/** An integer spelt as a string ("12") is that integer; any other string is kept as is. */
+function watchlistId(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  if (v === '') return undefined;
+  if (/^-?(0|[1-9]\d*)$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
+  return v;
+}
+
 function normWatchlist(raw: unknown): Obj {
   const w = obj(raw);
   return compact({
-    id: int(w.id),
+    id: watchlistId(w.id),
     name: str(w.name) ?? '',
     symbols: strings(w.symbols),
     deleted: typeof w.deleted === 'boolean' ? w.deleted : undefined,
@@ -300,7 +323,7 @@ function normWatchlist(raw: unknown): Obj {
 function normSymbolChange(raw: unknown): Obj {
   const c = obj(raw);
   return compact({
-    watchlistId: int(pick(c, 'watchlistId', 'id')),
+    watchlistId: watchlistId(pick(c, 'watchlistId', 'id')),
     watchlistName: str(pick(c, 'watchlistName', 'name')) ?? '',
     symbol: str(c.symbol),
   });
@@ -317,6 +340,17 @@ function isZero(qty: unknown): boolean {
 
 // ---------------------------------------------------------------- snapshots
 
+// The context a frame may leave to its subscription is optional here; complete.ts fills it.
+const noAccount = { accountId: true } as const;
+const DecodedCandleSchema = CandleSchema.partial({ accountId: true, interval: true });
+const DecodedPnlSnapshotSchema = z.object({ candles: z.array(DecodedCandleSchema) });
+const DecodedAccountSnapshotSchema = AccountSnapshotSchema.extend({
+  info: AccountInfoSchema.partial(noAccount),
+  balance: BalanceSchema.partial(noAccount),
+  positions: z.array(PositionSchema.partial(noAccount)),
+  orders: z.array(OrderSchema.partial(noAccount)),
+});
+
 function accountSnapshot(raw: Obj) {
   const info = isObj(raw.info) ? raw.info : raw;
   const balance = isObj(raw.balance) ? raw.balance : raw;
@@ -329,7 +363,7 @@ function accountSnapshot(raw: Obj) {
     .map(normOrder)
     .filter((o) => !ids.has(o.ordId));
   return validate(
-    AccountSnapshotSchema,
+    DecodedAccountSnapshotSchema,
     { info: normInfo(info), balance: normBalance(balance), positions, orders: [...v2, ...legacy] },
     'snapshot',
   );
@@ -340,7 +374,11 @@ function snapshotFor(topic: Topic, raw: Obj) {
     case 'account':
       return accountSnapshot(raw);
     case 'pnl':
-      return validate(PnlSnapshotSchema, { candles: arr(raw.candles).map(normCandle) }, 'snapshot');
+      return validate(
+        DecodedPnlSnapshotSchema,
+        { candles: arr(raw.candles).map(normCandle) },
+        'snapshot',
+      );
     case 'watchlist':
       return validate(
         WatchlistSnapshotSchema,
@@ -386,7 +424,7 @@ function updateFor(topic: Topic, rawType: string, data: unknown): unknown {
       break;
     case 'pnl':
       if (type === 'candle')
-        return { type, candle: validate(CandleSchema, normCandle(data), 'data') };
+        return { type, candle: validate(DecodedCandleSchema, normCandle(data), 'data') };
       break;
     case 'watchlist':
       switch (type) {
@@ -456,7 +494,7 @@ function serverTimeOf(env: Obj, p: Obj): number | undefined {
   return undefined;
 }
 
-function toMessage(env: Obj): InboundMessage {
+function toMessage(env: Obj): DecodedMessage {
   const type = env.type;
   const p: Obj = isObj(env.payload) ? env.payload : {};
   /** Fields may live in `payload` or at the top level. */
@@ -509,12 +547,15 @@ function toMessage(env: Obj): InboundMessage {
             ? env.data
             : p;
       const params = isObj(p.params) ? p.params : isObj(env.params) ? env.params : undefined;
+      const snapshot = about({ kind: 'subscribed', topic, ...(id ? { id } : {}) }, () =>
+        snapshotFor(topic, raw),
+      );
       return withId(id, {
         kind: 'subscribed',
         topic,
         ...(params ? { params } : {}),
-        snapshot: snapshotFor(topic, raw),
-      }) as InboundMessage;
+        snapshot,
+      }) as DecodedMessage;
     }
     case 'unsubscribed':
       return withId(id, { kind: 'unsubscribed' as const, topic: topicOf(get('topic')) });
@@ -531,24 +572,27 @@ function toMessage(env: Obj): InboundMessage {
   }
 }
 
-function dottedUpdate(name: string, p: Obj, env: Obj): InboundMessage {
+function dottedUpdate(name: string, p: Obj, env: Obj): DecodedMessage {
   const dot = name.indexOf('.');
   const topic = topicOf(name.slice(0, dot));
   return update(topic, name.slice(dot + 1), pick(p, 'data') ?? pick(env, 'data'), pick(p, 'seq'));
 }
 
-function update(topic: Topic, rawType: string, data: unknown, seq: unknown): InboundMessage {
-  const u = updateFor(topic, rawType, data);
+function update(topic: Topic, rawType: string, data: unknown, seq: unknown): DecodedMessage {
+  const accountId = str(obj(data).accountId);
+  const u = about({ kind: 'update', topic, ...(accountId ? { accountId } : {}) }, () =>
+    updateFor(topic, rawType, data),
+  );
   const s = typeof seq === 'number' && Number.isInteger(seq) ? seq : undefined;
   return {
     kind: 'update',
     topic,
     ...(s !== undefined ? { seq: s } : {}),
     update: u,
-  } as InboundMessage;
+  } as DecodedMessage;
 }
 
-function errorMessage(id: string | undefined, p: Obj, env: Obj): InboundMessage {
+function errorMessage(id: string | undefined, p: Obj, env: Obj): DecodedMessage {
   const get = (k: string): unknown => pick(p, k) ?? pick(env, k);
   const codeField = str(get('code'));
   const errorField = str(get('error'));
@@ -567,7 +611,10 @@ function errorMessage(id: string | undefined, p: Obj, env: Obj): InboundMessage 
 }
 
 function fail(e: unknown): NormalizeResult {
-  if (e instanceof Drop) return { ok: false, reason: e.reason, detail: e.detail };
+  if (e instanceof Drop)
+    return e.about
+      ? { ok: false, reason: e.reason, detail: e.detail, about: e.about }
+      : { ok: false, reason: e.reason, detail: e.detail };
   return {
     ok: false,
     reason: 'invalid-payload',

@@ -19,8 +19,18 @@ import type {
   WatchlistSymbolChange,
 } from './domain';
 
+/**
+ * A position on the wire: the documented primaries and their aliases. Our server always writes
+ * both (`toWirePosition`, [POS-ALIAS-1]); a server that writes only primaries is tolerated.
+ */
+export type WirePosition = Position & {
+  avgCost?: Position['avgPrice'];
+  realizedPL?: Position['todayRealizedPnL'];
+  instrument?: Position['securityType'];
+};
+
 export type WireAccountSnapshot = AccountInfo &
-  Balance & { positions: Position[]; orders: LegacyOrder[]; ordersV2: Order[] };
+  Balance & { positions: WirePosition[]; orders: LegacyOrder[]; ordersV2: Order[] };
 export type WirePnlSnapshot = { candles: Candle[] };
 export type WireWatchlistSnapshot = { watchlists: Watchlist[] };
 export type WireNewsSnapshot = { articles: NewsArticle[] };
@@ -35,7 +45,7 @@ export type WireSnapshotByTopic = {
 export type WireUpdateByTopic = {
   account:
     | { type: 'order'; data: Order }
-    | { type: 'position'; data: Position }
+    | { type: 'position'; data: WirePosition }
     | { type: 'balance'; data: Balance | BalancePatch }
     | { type: 'info'; data: AccountInfo };
   pnl: { type: 'candle'; data: Candle };
@@ -223,4 +233,11 @@ export function toLegacyOrder(o: Order): LegacyOrder {
   if (o.exDestination !== undefined) legacy.destination = o.exDestination;
   if (o.text !== undefined) legacy.text = o.text;
   return legacy;
+}
+
+/** A position with the aliases the docs list beside its primaries (`avgCost`, …). */
+export function toWirePosition(
+  p: Position,
+): Required<Omit<WirePosition, keyof Position>> & Position {
+  return { ...p, avgCost: p.avgPrice, realizedPL: p.todayRealizedPnL, instrument: p.securityType };
 }

@@ -26,6 +26,8 @@ export type Session = {
   endpoints: Endpoints;
   tokens: TokenSource;
   label: string;
+  /** The account to open when the accounts list names none the stream can use. */
+  accountId?: string;
   /** Set for a replay of a recording: no network, the player is the transport. */
   replay?: ReplayHandle;
 };

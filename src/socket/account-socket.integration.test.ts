@@ -216,6 +216,13 @@ describe('AccountSocket against the embedded server', () => {
       () => Object.values(socket.getStats().framesDropped).reduce((a, b) => a + (b ?? 0), 0) === 7,
     );
     expect(socket.getState().status).toBe('subscribed');
+    // The unreadable order was the account's: it re-subscribed for a fresh snapshot.
+    await waitUntil(
+      'a fresh snapshot after the unreadable order',
+      () =>
+        socket.getStats().resubscribes > 0 &&
+        connectionStore.getState().freshness.get(`account:${ACCOUNT}`)?.status === 'live',
+    );
     await new Promise((r) => setTimeout(r, 50));
     dispatcher!.flush();
     expectConverged(await truth());

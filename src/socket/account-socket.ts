@@ -9,13 +9,17 @@
 import {
   CLOSE_CODES,
   clientMessages,
+  completeMessage,
+  decodedUpdateAccount,
+  topicKey,
+  type DecodedMessage,
+  type DropContext,
   type DropReason,
   type InboundMessage,
   type Subscription,
-  updateSubscriptionKey,
 } from '../protocol';
 import type { NormalizeResult } from '../protocol';
-import { backoffDelay } from './backoff';
+import { BACKOFF_MAX_MS, backoffDelay } from './backoff';
 import { InboundQueue, type FrameDecoder } from './inbound-queue';
 import { createWorkerDecoder } from './big-frames/worker-frame-decoder';
 import { SubscriptionRegistry, type RegistryEntry } from './subscription-registry';
@@ -25,6 +29,8 @@ export const PING_INTERVAL_MS = 30_000;
 export const PONG_TIMEOUT_MS = 10_000;
 /** Backoff resets only after a connection has stayed authenticated this long. */
 export const STABLE_AFTER_MS = 10_000;
+/** How much of an unreadable frame the diagnostics page shows. */
+export const UNREADABLE_EXCERPT_CHARS = 400;
 
 export type WebSocketLike = {
   readonly readyState: number;
@@ -125,6 +131,9 @@ export class AccountSocket {
   private pendingAuthId: string | undefined;
   private ping: { id: string; sentAt: number; grace: boolean } | undefined;
   private timers = new Map<'reconnect' | 'ping' | 'pong' | 'stable', unknown>();
+  /** Per subscription key: its retry after an unreadable frame, and how many in a row. */
+  private retries = new Map<string, unknown>();
+  private failures = new Map<string, { attempt: number; at: number }>();
   private detachEnv: Array<() => void> = [];
   private readonly warned = new Set<string>();
   private readonly stats: SocketStats = {
@@ -205,6 +214,7 @@ export class AccountSocket {
   /** Wants `sub` (replacing any with the same key) and sends it now if authenticated. */
   subscribe(sub: Subscription): void {
     const entry = this.registry.want(sub);
+    this.clearRetry(entry.key);
     this.call(() => this.opts.listener.expect?.(sub));
     if (this.isAuthed()) {
       this.sendSubscribe(entry);
@@ -222,6 +232,8 @@ export class AccountSocket {
   unsubscribe(key: string): void {
     const entry = this.registry.drop(key);
     if (!entry) return;
+    this.clearRetry(key);
+    this.failures.delete(key);
     this.call(() => this.opts.listener.forget?.(key));
     if (this.isAuthed()) {
       this.send(
@@ -277,6 +289,7 @@ export class AccountSocket {
   /** Detaches and closes the current socket; nothing it says afterwards reaches us. */
   private teardown(code: number, reason: string): void {
     for (const t of ['reconnect', 'ping', 'pong', 'stable'] as const) this.clearTimer(t);
+    for (const key of [...this.retries.keys()]) this.clearRetry(key);
     this.ping = undefined;
     // Frames of the old socket still waiting to be decoded are stragglers: never applied.
     this.inbound?.clear();
@@ -481,21 +494,99 @@ export class AccountSocket {
     data: unknown,
   ): void {
     if (connId !== this.connectionId) return;
+    const meta: MessageMeta = { receivedAt, connectionId: connId };
     if (!result.ok) {
-      this.stats.framesDropped[result.reason] = (this.stats.framesDropped[result.reason] ?? 0) + 1;
-      if (!this.warned.has(result.reason)) {
-        this.warned.add(result.reason);
-        console.warn(`[account-socket] dropped a frame (${result.reason}): ${result.detail}`);
-      }
-      this.call(() => this.opts.listener.onDrop(result.reason, result.detail, data));
+      this.drop(result.reason, result.detail, data);
+      const entry = result.about && this.entryAbout(result.about);
+      if (entry) this.fail(entry, result.reason, result.detail, data, meta);
       return;
     }
-    const meta: MessageMeta = { receivedAt, connectionId: connId };
     if (result.serverTime !== undefined) meta.serverTime = result.serverTime;
-    this.handle(result.message, meta);
+    this.handle(result.message, meta, data);
   }
 
-  private handle(msg: InboundMessage, meta: MessageMeta): void {
+  private drop(reason: DropReason, detail: string, data: unknown): void {
+    this.stats.framesDropped[reason] = (this.stats.framesDropped[reason] ?? 0) + 1;
+    if (!this.warned.has(reason)) {
+      this.warned.add(reason);
+      console.warn(`[account-socket] dropped a frame (${reason}): ${detail}`);
+    }
+    this.call(() => this.opts.listener.onDrop(reason, detail, data));
+  }
+
+  /** The subscription an unreadable frame was about, when that can be told for certain. */
+  private entryAbout(about: DropContext): RegistryEntry | undefined {
+    if (about.kind === 'subscribed') {
+      if (about.id !== undefined) return this.registry.byRequestId(about.id);
+      const only = this.registry.onlyOf(about.topic);
+      return only?.status.state === 'pending' ? only : undefined;
+    }
+    const entry =
+      about.accountId !== undefined || (about.topic !== 'account' && about.topic !== 'pnl')
+        ? this.registry.get(topicKey(about.topic, about.accountId))
+        : this.registry.onlyOf(about.topic);
+    // A stream already failing or re-subscribing gets its fresh snapshot anyway.
+    return entry?.status.state === 'active' ? entry : undefined;
+  }
+
+  /**
+   * One subscription could not be read: it alone is marked (its page says why; the badge
+   * stays Live) and re-subscribed for a fresh snapshot after a backoff that grows with
+   * failures in a row, so a server that keeps sending what we cannot read is not hammered.
+   */
+  private fail(
+    entry: RegistryEntry,
+    reason: DropReason,
+    detail: string,
+    data: unknown,
+    meta: MessageMeta,
+  ): void {
+    entry.status = { state: 'failed', reason, detail };
+    const now = this.now();
+    const last = this.failures.get(entry.key);
+    const attempt = last && now - last.at < 2 * BACKOFF_MAX_MS ? last.attempt + 1 : 1;
+    this.failures.set(entry.key, { attempt, at: now });
+    const excerpt = typeof data === 'string' ? data.slice(0, UNREADABLE_EXCERPT_CHARS) : '';
+    this.forward(
+      { kind: 'unreadable', topic: entry.sub.topic, reason, detail, excerpt },
+      { ...meta, subscriptionKey: entry.key, subscription: entry.sub },
+    );
+    const delay = backoffDelay(attempt, { random: this.opts.random ?? Math.random });
+    this.log(`unreadable ${entry.key} (${detail}); re-subscribing in ${delay} ms`);
+    this.clearRetry(entry.key);
+    const set = this.opts.setTimer ?? ((f: () => void, d: number) => setTimeout(f, d));
+    this.retries.set(
+      entry.key,
+      set(() => {
+        this.retries.delete(entry.key);
+        if (this.registry.get(entry.key) !== entry || entry.status.state !== 'failed') return;
+        if (!this.isAuthed()) return;
+        this.stats.resubscribes++;
+        this.sendSubscribe(entry);
+      }, delay),
+    );
+    this.maybeSubscribed();
+  }
+
+  private clearRetry(key: string): void {
+    const handle = this.retries.get(key);
+    if (handle === undefined) return;
+    this.retries.delete(key);
+    const clear =
+      this.opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    clear(handle);
+  }
+
+  /** The registry entry a decoded update belongs to (a short-form candle names no account). */
+  private entryForUpdate(msg: DecodedMessage & { kind: 'update' }): RegistryEntry | undefined {
+    if (msg.topic !== 'account' && msg.topic !== 'pnl') return this.registry.get(msg.topic);
+    const accountId = decodedUpdateAccount(msg);
+    return accountId !== undefined
+      ? this.registry.get(topicKey(msg.topic, accountId))
+      : this.registry.onlyOf(msg.topic);
+  }
+
+  private handle(msg: DecodedMessage, meta: MessageMeta, data?: unknown): void {
     switch (msg.kind) {
       case 'pong': {
         if (this.ping && msg.id === this.ping.id) {
@@ -526,18 +617,32 @@ export class AccountSocket {
         const entry = this.registry.byRequestId(msg.id);
         // An ack for a request that was superseded (params replaced since) is not ours to apply.
         if (!entry) return;
+        const done = completeMessage(msg, entry.sub);
+        if (!done.ok) {
+          this.drop(done.reason, done.detail, data);
+          return this.fail(entry, done.reason, done.detail, data, meta);
+        }
         entry.status = { state: 'active', ...(msg.id ? { requestId: msg.id } : {}) };
         delete entry.lastSeq;
-        this.forward(msg, { ...meta, subscriptionKey: entry.key, subscription: entry.sub });
+        this.forward(done.message, {
+          ...meta,
+          subscriptionKey: entry.key,
+          subscription: entry.sub,
+        });
         this.maybeSubscribed();
         return;
       }
       case 'unsubscribed':
         return;
       case 'update': {
-        const entry = this.registry.get(updateSubscriptionKey(msg));
-        // Not a stream we asked for (an unknown account): the dispatcher ignores and counts it.
-        if (!entry) return this.forward(msg, meta);
+        const entry = this.entryForUpdate(msg);
+        if (!entry) {
+          // Not a stream we asked for (an unknown account): the dispatcher ignores and counts it.
+          const done = completeMessage(msg, undefined);
+          if (done.ok) this.forward(done.message, meta);
+          else this.drop(done.reason, done.detail, data);
+          return;
+        }
         if (entry.status.state !== 'active') return;
         if (msg.seq !== undefined) {
           if (entry.lastSeq !== undefined && msg.seq !== entry.lastSeq + 1) {
@@ -549,7 +654,16 @@ export class AccountSocket {
           }
           entry.lastSeq = msg.seq;
         }
-        this.forward(msg, { ...meta, subscriptionKey: entry.key, subscription: entry.sub });
+        const done = completeMessage(msg, entry.sub);
+        if (!done.ok) {
+          this.drop(done.reason, done.detail, data);
+          return this.fail(entry, done.reason, done.detail, data, meta);
+        }
+        this.forward(done.message, {
+          ...meta,
+          subscriptionKey: entry.key,
+          subscription: entry.sub,
+        });
         return;
       }
     }

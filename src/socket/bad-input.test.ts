@@ -20,6 +20,7 @@ import {
   samplePosition,
 } from '../testing/store-samples';
 import { AccountSocket } from './account-socket';
+import { BACKOFF_BASE_MS } from './backoff';
 import { createDispatcher } from './dispatcher';
 
 const ACCOUNT = 'A-10001';
@@ -71,7 +72,34 @@ async function subscribedSocket() {
     for (const text of texts) ws.receive(text);
     frames.splice(0).forEach((f) => f());
   };
-  return { socket, feed, dispose: () => (socket.stop(), dispatcher.dispose()) };
+  /** Answers the latest subscribe (a retry) with `snapshot`, as a server would. */
+  const answer = (snapshot: Parameters<typeof serverMessages.subscribed<'account'>>[3]) => {
+    const again = ws.lastSent('subscribe');
+    ws.receive(serverMessages.subscribed(again.id, 'account', again.payload.params, snapshot, T));
+    frames.splice(0).forEach((f) => f());
+  };
+  const subscribes = () => ws.sentOfType('subscribe').length;
+  return {
+    socket,
+    feed,
+    answer,
+    subscribes,
+    dispose: () => (socket.stop(), dispatcher.dispose()),
+  };
+}
+
+/** What the account stores hold for ACCOUNT, as the snapshot a server would send of it. */
+function storeSnapshot() {
+  const orders = [...ordersStore.getState().byId.values()];
+  const positions = [...(positionsStore.getState().byAccount.get(ACCOUNT)?.values() ?? [])];
+  const { balances, info } = balancesStore.getState();
+  return {
+    ...info.get(ACCOUNT)!,
+    ...balances.get(ACCOUNT)!,
+    positions,
+    orders: [],
+    ordersV2: orders,
+  };
 }
 
 /** Everything the account stores hold, as plain comparable data. */
@@ -165,6 +193,7 @@ describe('bad input from the server', () => {
     const clean = await subscribedSocket();
     clean.feed(valid);
     const expected = storeDigest();
+    const truth = storeSnapshot();
     clean.dispose();
     expect(JSON.parse(expected).orders.length).toBeGreaterThan(1);
 
@@ -188,6 +217,20 @@ describe('bad input from the server', () => {
           run.feed(stream);
           const drops = Object.values(connectionStore.getState().drops).reduce((a, b) => a + b, 0);
           const state = run.socket.getState().status;
+          // A refused update the socket can tie to the account marks it possibly out of date
+          // and re-subscribes (after a backoff) for a fresh snapshot: the stores then end as the
+          // server's state, never on a silently skipped event.
+          const failed = connectionStore.getState().freshness.get(`account:${ACCOUNT}`);
+          if (failed?.status === 'failed') {
+            const before = run.subscribes();
+            // The first failure in a row retries within the first backoff step (≤ 1 s).
+            await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS);
+            expect(run.subscribes()).toBe(before + 1);
+            run.answer(truth);
+            expect(connectionStore.getState().freshness.get(`account:${ACCOUNT}`)?.status).toBe(
+              'live',
+            );
+          }
           const digest = storeDigest();
           run.dispose();
           expect(state).toBe('subscribed');

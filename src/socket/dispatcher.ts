@@ -53,6 +53,7 @@ import {
   countDrops,
   forgetKey,
   markError,
+  markFailed,
   markLive,
   markLoading,
   markStale,
@@ -500,6 +501,13 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
               ? markError(withError, key, message.code, message.message, at)
               : withError;
           });
+          return;
+        }
+        case 'unreadable': {
+          const key = meta.subscriptionKey;
+          if (key === undefined) return;
+          const at = now();
+          updateConnection((s) => markFailed(s, key, message.detail, at));
           return;
         }
         default:

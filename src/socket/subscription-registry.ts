@@ -8,7 +8,9 @@ import { subscriptionKey, type Subscription } from '../protocol';
 export type EntryStatus =
   | { state: 'pending'; requestId?: string }
   | { state: 'active'; requestId?: string }
-  | { state: 'error'; code: string; message: string };
+  | { state: 'error'; code: string; message: string }
+  /** Its snapshot or an update could not be read; a retry is scheduled. */
+  | { state: 'failed'; reason: string; detail: string };
 
 export type RegistryEntry = {
   key: string;
@@ -58,6 +60,18 @@ export class SubscriptionRegistry {
     }
   }
 
+  /** The one entry of `topic`, if exactly one: then a frame of that topic can only be its. */
+  onlyOf(topic: Subscription['topic']): RegistryEntry | undefined {
+    let found: RegistryEntry | undefined;
+    for (const e of this.entries.values()) {
+      if (e.sub.topic !== topic) continue;
+      if (found) return undefined;
+      found = e;
+    }
+    return found;
+  }
+
+  /** Settled: acknowledged, refused or failed; only a pending entry holds the badge back. */
   allActive(): boolean {
     return this.all().every((e) => e.status.state !== 'pending');
   }

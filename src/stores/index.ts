@@ -14,6 +14,7 @@ export {
   useRtt,
   useDropCounts,
   useLastErrors,
+  useFailedStreamCount,
 } from './connection/selectors';
 export type { TopicFreshness, ErrorRecord } from './connection/apply-connection';
 export { useBehindMs, useShedCount, isBehind, countShed } from './connection/lag-store';

@@ -84,7 +84,7 @@ export async function runChaosSession(opts: {
     server.sim.stop();
     proxy.setFaults(false);
 
-    // Settle: every subscription acknowledged on a connection that has lasted 1.5 s (pings
+    // Settle: every subscription live on a connection that has lasted 1.5 s (pings
     // keep frames flowing, so "no frames" never happens; the simulator is stopped).
     let conn = -1;
     let since = Date.now();
@@ -96,7 +96,9 @@ export async function runChaosSession(opts: {
           conn = id;
           since = Date.now();
         }
-        return socket.getState().status === 'subscribed' && Date.now() - since > 1500;
+        // A stream failed by an unreadable frame is settled only once its retry is live again.
+        const allLive = socket.registry.all().every((e) => e.status.state === 'active');
+        return socket.getState().status === 'subscribed' && allLive && Date.now() - since > 1500;
       },
       30_000,
     );

@@ -1,6 +1,11 @@
 /** The live state of the one connection, in a trader's words, with round-trip time. */
 import { useEffect, useState } from 'react';
-import { useConnectionState, useRtt, type ConnectionState } from '../../stores';
+import {
+  useConnectionState,
+  useFailedStreamCount,
+  useRtt,
+  type ConnectionState,
+} from '../../stores';
 
 function describe(s: ConnectionState, now: number): { text: string; tone: string } {
   switch (s.status) {
@@ -31,6 +36,7 @@ function describe(s: ConnectionState, now: number): { text: string; tone: string
 export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
   const state = useConnectionState();
   const rtt = useRtt();
+  const warnings = useFailedStreamCount();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (state.status !== 'reconnecting') return;
@@ -52,6 +58,12 @@ export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
       <span data-testid="connection-status">{text}</span>
       {state.status === 'subscribed' && rtt !== undefined && !replay && (
         <span className="num text-muted">{rtt} ms</span>
+      )}
+      {/* [HEALTH-3] Live, but some stream sent what the app cannot read (its page says which). */}
+      {warnings > 0 && (
+        <span data-testid="connection-warnings" className="text-warn">
+          · {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+        </span>
       )}
     </div>
   );

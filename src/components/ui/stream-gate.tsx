@@ -37,12 +37,24 @@ export function StreamGate({
       </p>
     );
   }
-  if (!loaded) return <Skeleton rows={skeletonRows} label={`Loading ${what}…`} />;
+  // [HEALTH-2] Something unreadable for this stream: say so here; keep any data, flagged.
+  const unreadable =
+    freshness.status === 'failed' ? (
+      <p role="alert" className="mb-3 rounded border border-warn px-3 py-2 text-warn">
+        The server sent {what} this app cannot read: {freshness.reason}.{' '}
+        {loaded
+          ? 'What is shown may be out of date; fetching a fresh copy.'
+          : 'Trying again shortly.'}{' '}
+        Details on the Diagnostics page.
+      </p>
+    ) : null;
+  if (!loaded) return unreadable ?? <Skeleton rows={skeletonRows} label={`Loading ${what}…`} />;
   const stale = freshness.status === 'stale';
   // Painted from the on-device cache: the last known state, not live, until the snapshot lands.
   const cached = freshness.status === 'cached';
   return (
     <div>
+      {unreadable}
       {stale && (
         <p role="alert" className="mb-3 rounded border border-warn px-3 py-2 text-warn">
           Data is stale — disconnected since {formatTime(new Date(freshness.since).toISOString())};{' '}
@@ -64,7 +76,9 @@ export function StreamGate({
           {connection.status === 'disconnected' ? 'not connected' : 'connecting…'}
         </p>
       )}
-      <div className={stale ? 'opacity-60' : cached ? CACHED_LOOK : ''}>{children}</div>
+      <div className={stale || unreadable ? 'opacity-60' : cached ? CACHED_LOOK : ''}>
+        {children}
+      </div>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   checkSocketUrl,
   defaultEndpoints,
   pagePolicy,
+  type Endpoints,
 } from '../../lib/auth/endpoints';
 import type { Session } from '../../session/session';
 import { createDevLogin, createStaticToken } from '../../lib/auth/token-source';
@@ -50,6 +51,44 @@ function ReplayInput({ onReplay }: { onReplay: (s: Session) => void }) {
   );
 }
 
+/** The socket URL and API base from the form, checked as any endpoint is. */
+function readEndpoints(text: (k: string) => string): Endpoints {
+  const endpoints = {
+    wsUrl: checkSocketUrl(text('wsUrl')),
+    apiBase: text('apiBase').replace(/\/$/, ''),
+  };
+  for (const url of [endpoints.wsUrl, endpoints.apiBase])
+    checkAllowedByPolicy(url, pagePolicy(), window.location.origin);
+  return endpoints;
+}
+
+function EndpointFields({ defaults }: { defaults: Endpoints }) {
+  return (
+    <>
+      <label className="block">
+        Socket URL
+        <input name="wsUrl" defaultValue={defaults.wsUrl} className={field} />
+      </label>
+      <label className="block">
+        API base
+        <input name="apiBase" defaultValue={defaults.apiBase} className={field} />
+      </label>
+    </>
+  );
+}
+
+function AccountIdField() {
+  return (
+    <label className="block">
+      Account id <span className="text-muted">(optional)</span>
+      <input name="accountId" autoComplete="off" className={field} />
+      <span className="mt-1 block text-muted">
+        Only needed when your broker&apos;s account list does not say it.
+      </span>
+    </label>
+  );
+}
+
 export function SignInPage({
   onSignIn,
   notice,
@@ -69,18 +108,25 @@ export function SignInPage({
     setBusy(true);
     setError(undefined);
     try {
+      const accountId = text('accountId');
+      const chosen = accountId ? { accountId } : {};
       if (mode === 'dev') {
-        const endpoints = defaultEndpoints();
+        // The endpoint fields are there for a test broker; untouched they are the defaults.
+        const defaults = defaultEndpoints();
+        const endpoints =
+          text('wsUrl') === defaults.wsUrl && text('apiBase') === defaults.apiBase
+            ? defaults
+            : readEndpoints(text);
         const tokens = await createDevLogin(endpoints.apiBase, text('username'), text('password'));
-        onSignIn({ endpoints, tokens, label: text('username') });
+        onSignIn({ endpoints, tokens, label: text('username'), ...chosen });
       } else {
-        const endpoints = {
-          wsUrl: checkSocketUrl(text('wsUrl')),
-          apiBase: text('apiBase').replace(/\/$/, ''),
-        };
-        for (const url of [endpoints.wsUrl, endpoints.apiBase])
-          checkAllowedByPolicy(url, pagePolicy(), window.location.origin);
-        onSignIn({ endpoints, tokens: createStaticToken(text('token')), label: 'production' });
+        const endpoints = readEndpoints(text);
+        onSignIn({
+          endpoints,
+          tokens: createStaticToken(text('token')),
+          label: 'production',
+          ...chosen,
+        });
       }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -128,25 +174,27 @@ export function SignInPage({
               />
             </label>
             <p className="text-muted">Demo users: demo / demo, other / other.</p>
+            <details className="rounded border border-border p-2">
+              <summary className="cursor-pointer">Endpoints (a test broker)</summary>
+              <div className="mt-2 space-y-3">
+                <EndpointFields defaults={defaultEndpoints()} />
+                <AccountIdField />
+              </div>
+            </details>
           </>
         ) : (
           <>
-            <label className="block">
-              Socket URL
-              <input
-                name="wsUrl"
-                defaultValue="wss://api.aries.com/v1/accounts/ws"
-                className={field}
-              />
-            </label>
-            <label className="block">
-              API base
-              <input name="apiBase" defaultValue="https://api.aries.com" className={field} />
-            </label>
+            <EndpointFields
+              defaults={{
+                wsUrl: 'wss://api.aries.com/v1/accounts/ws',
+                apiBase: 'https://api.aries.com',
+              }}
+            />
             <label className="block">
               Access token
               <input name="token" type="password" autoComplete="off" className={field} />
             </label>
+            <AccountIdField />
           </>
         )}
         {error && (

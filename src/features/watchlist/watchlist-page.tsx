@@ -4,7 +4,7 @@
  * in it, and links to its orders, position and news. The protocol has no quote stream, so
  * "last" is the held position's last price.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Position, Watchlist } from '../../protocol';
 import { formatPrice, formatQty } from '../../lib/format';
@@ -81,13 +81,15 @@ function ListTable({
   working: ReadonlyMap<string, number>;
   accountId: string;
 }) {
+  // The list's own id may be any string; the heading's DOM id must not depend on it.
+  const headingId = useId();
   return (
     <section
-      aria-labelledby={`wl-${list.id}`}
+      aria-labelledby={headingId}
       className="self-start rounded border border-border bg-panel"
       data-watchlist={list.name}
     >
-      <h2 id={`wl-${list.id}`} className="border-b border-border px-3 py-2 text-sm font-semibold">
+      <h2 id={headingId} className="border-b border-border px-3 py-2 text-sm font-semibold">
         {list.name}{' '}
         <span className="font-normal text-muted">
           · {list.symbols.length} {list.symbols.length === 1 ? 'symbol' : 'symbols'}
@@ -149,7 +151,10 @@ export function WatchlistPage({ accountId }: { accountId: string }) {
     return bySymbol;
   }, [openIds]);
   const freshness = useTopicFreshness(WATCHLIST_KEY);
-  const loaded = freshness.status === 'live' || freshness.status === 'stale';
+  const loaded =
+    freshness.status === 'live' ||
+    freshness.status === 'stale' ||
+    (freshness.status === 'failed' && freshness.hadData);
   return (
     <section aria-labelledby="watchlist-title">
       <h1 id="watchlist-title" className="mb-3 text-lg font-semibold">

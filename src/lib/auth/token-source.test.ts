@@ -28,7 +28,7 @@ describe('token sources against the embedded server', () => {
     t += 45_000;
     const second = await source.getToken();
     expect(second).not.toBe(first);
-    expect((await fetchAccounts(server.httpUrl, second)).map((a) => a.accountId)).toEqual([
+    expect((await fetchAccounts(server.httpUrl, second)).accounts.map((a) => a.accountId)).toEqual([
       'A-10001',
       'A-10002',
     ]);
@@ -51,7 +51,7 @@ describe('token sources against the embedded server', () => {
     expect(saved.userId).toBe('u-1001');
     const resumed = resumeDevLogin(server.httpUrl, saved.refreshToken, saved.userId);
     const token = await resumed.getToken();
-    expect((await fetchAccounts(server.httpUrl, token)).map((a) => a.accountId)).toContain(
+    expect((await fetchAccounts(server.httpUrl, token)).accounts.map((a) => a.accountId)).toContain(
       'A-10001',
     );
     expect(jwtSubject(token)).toBe('u-1001');

@@ -6,7 +6,7 @@
  * sessionStorage so a reload resumes (src/session/session-store.ts, via `resume()`): never
  * localStorage, URLs or logs.
  */
-import { PROTOCOL_DEFAULTS, type AccountInfo } from '../../protocol';
+import { PROTOCOL_DEFAULTS, readAccountsList, type AccountsListing } from '../../protocol';
 
 export type TokenSource = {
   getToken(): Promise<string>;
@@ -217,10 +217,11 @@ export function jwtSubject(token: string): string | undefined {
   }
 }
 
-export async function fetchAccounts(apiBase: string, token: string): Promise<AccountInfo[]> {
+/** The caller's accounts, from any tolerated spelling of the list (readAccountsList). */
+export async function fetchAccounts(apiBase: string, token: string): Promise<AccountsListing> {
   const res = await fetch(`${apiBase}${PROTOCOL_DEFAULTS.accountsPath}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok) throw new Error(`could not list accounts (${res.status})`);
-  return ((await res.json()) as { accounts: AccountInfo[] }).accounts;
+  return readAccountsList(await res.json());
 }

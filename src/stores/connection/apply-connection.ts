@@ -8,6 +8,9 @@
  *   stale    the connection went down at `since`; only a NEW snapshot for that key makes it
  *            live again (live updates alone never do: the gap may have lost events)
  *   error    the server refused the subscription (e.g. ACCESS_DENIED)
+ *   failed   the server sent this key something the app cannot read (`reason`); the stores
+ *            keep what they had (`hadData`: possibly out of date) and a retry is on its way;
+ *            only a snapshot makes it live again
  *   cached   the stores hold this key's last known state from the on-device cache, as of
  *            `asOf` (src/stores/persist); never live: only the server's snapshot replaces it
  */
@@ -19,7 +22,8 @@ export type TopicFreshness =
   | Readonly<{ status: 'live'; since: number }>
   | Readonly<{ status: 'stale'; since: number }>
   | Readonly<{ status: 'cached'; since: number; asOf: number }>
-  | Readonly<{ status: 'error'; since: number; code: string; message: string }>;
+  | Readonly<{ status: 'error'; since: number; code: string; message: string }>
+  | Readonly<{ status: 'failed'; since: number; reason: string; hadData: boolean }>;
 
 export type ErrorRecord = Readonly<{ at: number; code: string; message: string; key?: string }>;
 
@@ -141,6 +145,29 @@ export function markError(
   now: number,
 ): ConnectionStoreState {
   return setFreshness(state, key, { status: 'error', since: now, code, message });
+}
+
+/** [HEALTH-1] A snapshot or update of `key` could not be read. */
+export function markFailed(
+  state: ConnectionStoreState,
+  key: string,
+  reason: string,
+  now: number,
+): ConnectionStoreState {
+  const f = state.freshness.get(key);
+  const hadData =
+    f?.status === 'live' ||
+    f?.status === 'stale' ||
+    f?.status === 'cached' ||
+    (f?.status === 'failed' && f.hadData);
+  return setFreshness(state, key, { status: 'failed', since: now, reason, hadData });
+}
+
+/** Keys whose stream could not be read: the badge's warning count. */
+export function failedKeys(state: ConnectionStoreState): number {
+  let n = 0;
+  for (const f of state.freshness.values()) if (f.status === 'failed') n++;
+  return n;
 }
 
 /** Unsubscribed: the key no longer has a freshness. */

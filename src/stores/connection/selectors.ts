@@ -1,7 +1,7 @@
 /** Read-only hooks over the connection store. */
 import { useStore } from 'zustand';
 import type { ConnectionState } from './connection-state';
-import { IDLE_FRESHNESS } from './apply-connection';
+import { failedKeys, IDLE_FRESHNESS } from './apply-connection';
 import type { ErrorRecord, TopicFreshness } from './apply-connection';
 import { connectionStore } from './store';
 
@@ -26,4 +26,9 @@ export function useDropCounts(): Readonly<Record<string, number>> {
 
 export function useLastErrors(): readonly ErrorRecord[] {
   return useStore(connectionStore, (s) => s.lastErrors);
+}
+
+/** How many subscriptions currently carry something the app could not read. */
+export function useFailedStreamCount(): number {
+  return useStore(connectionStore, (s) => failedKeys(s));
 }

@@ -27,7 +27,7 @@ export type SubscriptionRow = {
   topic: Subscription['topic'];
   params: Record<string, unknown>;
   /** What the server said about it on this connection. */
-  status: 'pending' | 'active' | 'error';
+  status: 'pending' | 'active' | 'error' | 'failed';
   requestId?: string;
   code?: string;
   message?: string;

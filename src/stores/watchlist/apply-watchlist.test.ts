@@ -4,6 +4,7 @@ import {
   applyWatchlistSnapshot,
   applyWatchlistUpdates,
   initialWatchlistState,
+  watchlistSymbolKey,
 } from './apply-watchlist';
 
 const add = (symbol: string, watchlistId = 1): WatchlistUpdate => ({
@@ -26,11 +27,11 @@ describe('watchlists', () => {
     const twice = applyWatchlistUpdates(once, [add('TSLA')], 2000);
     expect(twice).toBe(once);
     expect(once.lists.get(1)?.symbols).toEqual(['AAPL', 'NVDA', 'TSLA']);
-    expect(once.changedAt.get('1|TSLA')).toBe(1000);
+    expect(once.changedAt.get(watchlistSymbolKey(1, 'TSLA'))).toBe(1000);
     const removed = applyWatchlistUpdates(once, [remove('TSLA')], 3000);
     expect(removed.lists.get(1)?.symbols).toEqual(['AAPL', 'NVDA']);
     expect(applyWatchlistUpdates(removed, [remove('TSLA')], 4000)).toBe(removed);
-    expect(removed.changedAt.has('1|TSLA')).toBe(false);
+    expect(removed.changedAt.has(watchlistSymbolKey(1, 'TSLA'))).toBe(false);
   });
 
   it('[STORE-WL-2] `watchlist` replaces, creates and deletes (deleted: true)', () => {
@@ -48,8 +49,8 @@ describe('watchlists', () => {
     );
     expect([...s.lists.keys()]).toEqual([1, 3]);
     expect(s.lists.get(1)).toEqual({ id: 1, name: 'Tech+', symbols: ['NVDA', 'AAPL', 'AMD'] });
-    expect(s.changedAt.get('1|AMD')).toBe(500); // new to an existing list: highlighted
-    expect(s.changedAt.has('1|AAPL')).toBe(false);
+    expect(s.changedAt.get(watchlistSymbolKey(1, 'AMD'))).toBe(500); // new to an existing list: highlighted
+    expect(s.changedAt.has(watchlistSymbolKey(1, 'AAPL'))).toBe(false);
     // Deleting an unknown list, or replacing with identical content, changes nothing.
     const same = applyWatchlistUpdates(
       s,

@@ -1,18 +1,19 @@
 /**
- * Pure reducers for watchlists (user-level, by integer id). Symbol events are idempotent: a
+ * Pure reducers for watchlists (user-level, by opaque id: an integer or any string). Symbol events are idempotent: a
  * repeated add or a remove of an absent symbol returns the same state. `changedAt` records
  * when a symbol appeared in a list (ms epoch, passed in as `now`) for a brief highlight.
  */
-import type { Watchlist, WatchlistUpdate } from '../../protocol';
+import type { Watchlist, WatchlistId, WatchlistUpdate } from '../../protocol';
 
 export type WatchlistState = Readonly<{
-  lists: ReadonlyMap<number, Watchlist>;
-  /** `${watchlistId}|${symbol}` → when it was added by a live event. */
+  lists: ReadonlyMap<WatchlistId, Watchlist>;
+  /** `watchlistSymbolKey(id, symbol)` → when it was added by a live event. */
   changedAt: ReadonlyMap<string, number>;
 }>;
 
-export const watchlistSymbolKey = (watchlistId: number, symbol: string): string =>
-  `${watchlistId}|${symbol}`;
+/** JSON, not a separator: an opaque string id may contain any character. */
+export const watchlistSymbolKey = (watchlistId: WatchlistId, symbol: string): string =>
+  JSON.stringify([watchlistId, symbol]);
 
 export function initialWatchlistState(): WatchlistState {
   return { lists: new Map(), changedAt: new Map() };
@@ -23,7 +24,7 @@ export function applyWatchlistSnapshot(
   _state: WatchlistState,
   watchlists: readonly Watchlist[],
 ): WatchlistState {
-  const lists = new Map<number, Watchlist>();
+  const lists = new Map<WatchlistId, Watchlist>();
   for (const w of watchlists)
     lists.set(w.id, { id: w.id, name: w.name, symbols: dedupe(w.symbols) });
   return { lists, changedAt: new Map() };
@@ -35,7 +36,7 @@ export function applyWatchlistUpdates(
   updates: readonly WatchlistUpdate[],
   now: number,
 ): WatchlistState {
-  let lists: Map<number, Watchlist> | undefined;
+  let lists: Map<WatchlistId, Watchlist> | undefined;
   let changedAt: Map<string, number> | undefined;
   const getLists = () => (lists ??= new Map(state.lists));
   const getChanged = () => (changedAt ??= new Map(state.changedAt));

@@ -152,6 +152,7 @@ export class SessionDiagnostics implements DiagnosticsSource {
         status: e.status.state,
         ...('requestId' in e.status && e.status.requestId ? { requestId: e.status.requestId } : {}),
         ...(e.status.state === 'error' ? { code: e.status.code, message: e.status.message } : {}),
+        ...(e.status.state === 'failed' ? { code: e.status.reason, message: e.status.detail } : {}),
         ...(e.lastSeq !== undefined ? { lastSeq: e.lastSeq } : {}),
         freshness: f?.status ?? 'idle',
       };

@@ -20,6 +20,7 @@
  * take it, yielding every few milliseconds so the page stays responsive.
  */
 import { normalizeServerFrame } from '../../protocol/normalize';
+import { completeMessage } from '../../protocol/complete';
 import { parseClientFrame, topicKey, type AccountInfo, type Topic } from '../../protocol';
 import { TOPICS } from '../../protocol';
 import type { WebSocketCtor, WebSocketLike } from '../../socket/account-socket';
@@ -72,8 +73,9 @@ export function recordedAccounts(recording: Recording): AccountInfo[] {
   for (const e of recording.entries) {
     if (e.d !== 'in' || !('f' in e) || !e.f.includes('subscribed')) continue;
     const r = normalizeServerFrame(e.f);
-    if (r.ok && r.message.kind === 'subscribed' && r.message.topic === 'account') {
-      const info = r.message.snapshot.info;
+    const done = r.ok ? completeMessage(r.message, undefined) : undefined;
+    if (done?.ok && done.message.kind === 'subscribed' && done.message.topic === 'account') {
+      const info = done.message.snapshot.info;
       byId.set(info.accountId, info);
     }
   }
