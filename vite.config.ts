@@ -65,6 +65,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'deploy/**/*.test.ts',
       'scripts/**/*.test.ts',
+      '*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

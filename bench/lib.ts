@@ -2,7 +2,8 @@
  * What every benchmark needs: the embedded server serving the built app, Debian's Chromium
  * driven by Playwright, a sign-in, an in-page probe, and percentiles. Loopback only.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server/index';
 import { SOCKET_THREAD_SETTING } from '../src/socket/worker-socket/default-websocket';
@@ -163,4 +164,45 @@ export async function until(check: () => Promise<boolean>, timeoutMs: number): P
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(
+  (() => {
+    try {
+      return execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim();
+    } catch {
+      return '100';
+    }
+  })(),
+);
+
+/**
+ * CPU time (ms, user + system) of every process this one started, from /proc: Chromium's
+ * browser, renderer, GPU and utility processes, not this process (the server, the driver).
+ * Linux only; NaN elsewhere.
+ */
+export function childCpuMs(): number {
+  if (!existsSync('/proc/self/stat')) return NaN;
+  const parentOf = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the parenthesised command name: state ppid … utime(14) stime(15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const isDescendant = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p))
+      if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, t] of ticks) if (isDescendant(pid)) total += t;
+  return (total / CLOCK_TICKS_PER_SECOND) * 1000;
 }

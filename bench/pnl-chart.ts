@@ -3,6 +3,9 @@
  * screen, then the whole range, which the page asks for in two steps), the frames while the
  * year loads, then live candle updates at 20/s (price moves on a held symbol) and their frames.
  *
+ * The `limit` line, in the same run: the null client (null-client.ts) receiving and parsing the
+ * same range of 1-minute candles in a worker and painting once.
+ *
  *   npm run bench:pnl
  */
 import {
@@ -19,6 +22,7 @@ import {
   verdict,
 } from './lib';
 import type { Page } from '@playwright/test';
+import { openNullClient } from './null-client';
 
 const range = SMOKE ? '1M' : '1Y';
 
@@ -40,6 +44,7 @@ let frames: number[];
 let updates: number;
 let resets: number;
 let connection: string;
+let limit: number;
 try {
   await page.addInitScript(probeScript(false));
   await signIn(page, server.httpUrl, `/pnl?account=${ACCOUNT}&range=${range}&interval=1d`);
@@ -99,6 +104,20 @@ try {
   updates = Number((await chart.getAttribute('data-updates')) ?? 0) - before;
   resets = Number((await chart.getAttribute('data-resets')) ?? 0);
   connection = (await page.getByTestId('connection-status').textContent()) ?? '';
+  // The floor after the app (its page closed), so both read candles the server has built.
+  await page.close();
+  const floorPage = await browser.newPage();
+  await floorPage.addInitScript(probeScript(true));
+  const days = range === '1Y' ? 365 : 31;
+  limit = await openNullClient(floorPage, server, {
+    topic: 'pnl',
+    params: {
+      accountId: ACCOUNT,
+      interval: '1m',
+      startTime: new Date(Date.now() - days * 86_400_000).toISOString(),
+    },
+  });
+  await floorPage.close();
 } finally {
   await browser.close();
   await server.close();
@@ -111,6 +130,9 @@ console.log(
 );
 console.log(
   `  click "1m" → whole range (${candles.toLocaleString('en-US')} candles) applied and painted: ${ms(painted)} (includes the server building and sending it)`,
+);
+console.log(
+  `  limit (null client: socket open → the same range parsed in a worker → painted): ${ms(limit)}; the app takes ${(painted / limit).toFixed(1)}× (target 1.2×)`,
 );
 console.log(
   `  while it loaded: frames median ${ms(percentile(loadFrames, 50))}, p99 ${ms(percentile(loadFrames, 99))}, max ${ms(Math.max(...loadFrames))}; longest task ${ms(loadLongest)}`,

@@ -1,5 +1,5 @@
 /**
- * Instant start (issue 7): the last known state is painted from IndexedDB while the socket
+ * Instant start: the last known state is painted from IndexedDB while the socket
  * cannot deliver, marked "Last known at …" and never Live; the server's snapshot replaces it;
  * sign-out deletes it; another user never sees it.
  */

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { CONTROL_HEADER } from '../server/control/control-guard';
 import { SOCKET_THREAD_SETTING } from '../src/socket/worker-socket/default-websocket';
 
 export const DEMO_ACCOUNT = 'A-10001';
@@ -34,7 +35,12 @@ export async function control(
   data?: object,
   method: 'POST' | 'PUT' | 'DELETE' | 'GET' = 'POST',
 ): Promise<any> {
-  const res = await request.fetch(`/__control${path}`, { method, ...(data ? { data } : {}) });
+  // The control API answers only requests that carry its header and, for writes, JSON.
+  const res = await request.fetch(`/__control${path}`, {
+    method,
+    headers: { [CONTROL_HEADER]: '1', 'content-type': 'application/json' },
+    ...(method === 'GET' ? {} : { data: data ?? {} }),
+  });
   expect(res.ok(), `${method} /__control${path}: ${await res.text()}`).toBe(true);
   return res.json();
 }

@@ -134,3 +134,20 @@ test('a production host the CSP would block is refused at sign-in with the reaso
   await expect(page.getByRole('alert')).toContainText('wss://api.aries.com');
   expect(await violations(page)).toEqual([]);
 });
+
+test('sign out returns to a bare sign-in page: no account or filter left in the URL', async ({
+  page,
+}) => {
+  await signIn(page, `/news?account=${DEMO_ACCOUNT}&topics=earnings&symbols=NVDA`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const url = new URL(page.url());
+  expect(url.pathname).toBe('/');
+  expect(url.search).toBe('');
+  // The next user signs in and sees their own first account, not the last one's id.
+  await page.getByLabel('Username').fill('other');
+  await page.getByLabel('Password').fill('other');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
+  await expect(page.getByText(DEMO_ACCOUNT)).toHaveCount(0);
+});

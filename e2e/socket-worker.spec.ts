@@ -35,7 +35,7 @@ test('[E2E-WORKER-1] by default the stream’s socket lives in the socket worker
 }) => {
   const pageSockets = await countPageSockets(page);
   await showsLiveOrders(page);
-  expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/socket-worker/));
+  expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/worker-entry/));
   expect(await pageSockets()).toBe(0);
 });
 
@@ -47,6 +47,6 @@ test('[E2E-WORKER-2] with the socket-thread setting at "main" the page opens the
   await showsLiveOrders(page);
   expect(await pageSockets()).toBe(1);
   expect(page.workers().map((w) => w.url())).not.toContainEqual(
-    expect.stringMatching(/socket-worker/),
+    expect.stringMatching(/worker-entry/),
   );
 });

@@ -1,5 +1,5 @@
 /**
- * Figures for the diagnostics and record/replay feature (issue 7 parts 5–6), in Node:
+ * Figures for the diagnostics and record/replay feature, in Node:
  *   npx tsx scripts/diagnostics-figures.ts [--events 100000]
  * - per-message cost of the diagnostics listener tee (vs the bare listener),
  * - recording cost per frame and file bytes per frame,
@@ -11,10 +11,10 @@ import { serverMessages, type InboundMessage } from '../src/protocol';
 import { normalizeServerFrame } from '../src/protocol/normalize';
 import { AccountSocket } from '../src/socket/account-socket';
 import { createDispatcher } from '../src/socket/dispatcher';
-import { SessionDiagnostics } from '../src/socket/diagnostics/session-diagnostics';
-import { Recorder } from '../src/socket/recording/recorder';
-import { parseRecording } from '../src/socket/recording/recording-format';
-import { ReplayPlayer } from '../src/socket/recording/replay-player';
+import { SessionDiagnostics } from '../src/tools/diagnostics/session-diagnostics';
+import { Recorder } from '../src/tools/recording/recorder';
+import { parseRecording } from '../src/tools/recording/recording-format';
+import { ReplayPlayer } from '../src/tools/recording/replay-player';
 import { newsStore } from '../src/stores/news/store';
 import { FakeWebSocket } from '../src/testing/fake-websocket';
 import type { SocketListener } from '../src/socket/types';

@@ -6,11 +6,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROTOCOL_DEFAULTS } from '../src/protocol';
+import { createLoginThrottle } from './auth/login-throttle';
 import { createTokenIssuer } from './auth/tokens';
 import { loadConfig, type ServerConfig } from './config';
 import { createControlApi } from './control/control-api';
-import { handleAccounts, handleToken } from './http/auth-routes';
+import { handleAccounts, handleRevoke, handleToken } from './http/auth-routes';
+import { clientAddress } from './http/client-address';
+import { applyCors, parseOrigins } from './http/cors';
 import { HttpError, sendJson } from './http/json';
+import { requestPath } from './http/request-path';
 import { serveStatic } from './http/static-files';
 import { SimError, createSimulator } from './sim/simulator';
 import type { Simulator } from './sim/types';
@@ -45,16 +49,29 @@ export async function startServer(
     ...(config.jwtSecret ? { secret: config.jwtSecret } : {}),
   });
   const gateway = new Gateway({ config, sim, tokens, now, log });
-  const control = config.control ? createControlApi({ sim, gateway, now, tokens }) : undefined;
+  const controlApi = config.control ? createControlApi({ sim, gateway, now, tokens }) : undefined;
+
+  const corsOrigins = parseOrigins(config.corsOrigins);
+  const throttle = createLoginThrottle(
+    {
+      maxFailures: config.loginMaxFailures,
+      maxClientFailures: config.loginMaxClientFailures,
+      delayMs: config.loginDelayMs,
+      maxDelayMs: config.loginMaxDelayMs,
+      lockMs: config.loginLockMs,
+      maxLockMs: 15 * 60_000,
+      windowMs: 15 * 60_000,
+      maxEntries: 10_000,
+    },
+    now,
+  );
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    // Loopback development: the app may run on another port (Vite) and call us directly.
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type');
-    res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
+    const path = requestPath(req).raw;
+    // The control API is never offered cross-origin, whatever CORS_ORIGINS says.
+    const corsAllowed = !path.startsWith('/__control') && applyCors(req, res, corsOrigins);
     if (req.method === 'OPTIONS') {
-      res.writeHead(204).end();
+      res.writeHead(corsAllowed ? 204 : 403).end();
       return;
     }
     if (path === '/healthz') {
@@ -62,12 +79,20 @@ export async function startServer(
       return;
     }
     if (path === PROTOCOL_DEFAULTS.tokenPath && req.method === 'POST')
-      return handleToken(req, res, { sim, tokens });
+      return handleToken(req, res, {
+        sim,
+        tokens,
+        throttle,
+        client: clientAddress(req, config.trustProxy),
+        trustProxy: config.trustProxy,
+      });
+    if (path === PROTOCOL_DEFAULTS.revokePath && req.method === 'POST')
+      return handleRevoke(req, res, { tokens, trustProxy: config.trustProxy });
     if (path === PROTOCOL_DEFAULTS.accountsPath && req.method === 'GET') {
       return handleAccounts(req, res, { sim, tokens });
     }
-    if (path.startsWith('/__control/') && control)
-      return control(req, res, path.slice('/__control'.length));
+    if (path.startsWith('/__control/') && controlApi)
+      return controlApi(req, res, path.slice('/__control'.length));
     if (config.staticDir && !path.startsWith('/v1/') && !path.startsWith('/__control')) {
       if (await serveStatic(config.staticDir, req, res)) return;
     }

@@ -1,6 +1,7 @@
 /** A hand-written protocol client for conformance tests: real sockets, no app code. */
 import WebSocket from 'ws';
 import { startServer, type RunningServer, type ServerConfig } from '../index';
+import { CONTROL_HEADER } from '../control/control-guard';
 
 export type Frame = {
   type: string;
@@ -146,7 +147,7 @@ export async function authedClient(server: RunningServer, username = 'demo'): Pr
 export async function control(server: RunningServer, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.httpUrl}/__control${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [CONTROL_HEADER]: '1' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as any };

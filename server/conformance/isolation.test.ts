@@ -22,7 +22,7 @@ describe('account isolation', () => {
       expect(err.payload?.id).toBe(id);
     }
     expect(demo.frames.filter((f) => f.payload?.action === 'unsubscribed')).toEqual([]);
-    // One's own streams are still released, pnl by its accountId alone as protocol.md shows.
+    // One's own streams are still released, pnl by its accountId alone as the documentation shows.
     await demo.action(
       'subscribed',
       demo.subscribe('pnl', { accountId: 'A-10001', startTime: new Date().toISOString() }),

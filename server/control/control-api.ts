@@ -9,6 +9,7 @@ import { startBurst } from '../sim/burst';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Gateway } from '../ws/gateway';
 import { HttpError, readFields, sendJson } from '../http/json';
+import { checkControlRequest } from './control-guard';
 
 export const MALFORMED_KINDS = {
   'not-json': () => '{"type":"event", oops',
@@ -261,6 +262,7 @@ export function createControlApi(deps: {
     res: ServerResponse,
     path: string,
   ): Promise<void> {
+    checkControlRequest(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     for (const route of routes) {
       if (route.method !== req.method) continue;

@@ -1,9 +1,10 @@
 /** Serves a built SPA: files by path, index.html for client-side routes, hashed assets cached. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentSecurityPolicy } from './csp';
+import { requestPath } from './request-path';
 
 // The app talks only to this server ('self') and the documented production endpoints.
 const HTML_CSP = contentSecurityPolicy({ header: true });
@@ -19,6 +20,18 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * The file `path` names inside `root`, or undefined when it would leave it. Checked on the
+ * resolved path with a trailing separator, so `/../dist-private/x` (a sibling whose name
+ * starts with the root's) is outside; backslashes are refused outright, since they are
+ * separators on some hosts and never appear in our asset names.
+ */
+export function contained(root: string, path: string): string | undefined {
+  if (path.includes('\\')) return undefined;
+  const file = resolve(root, `.${path}`);
+  return file === root || file.startsWith(root + sep) ? file : undefined;
+}
+
 export async function serveStatic(
   dir: string,
   req: IncomingMessage,
@@ -26,9 +39,9 @@ export async function serveStatic(
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const root = resolve(dir);
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) return false;
+  const path = requestPath(req).decoded;
+  let file = contained(root, path);
+  if (!file) return false;
   let info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) {
     // Client-side routes (no extension) get the app; missing assets stay 404.

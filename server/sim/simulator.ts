@@ -1,8 +1,10 @@
 /**
  * The market simulator: a seeded, deterministic stand-in for the brokerage's back end.
- * It owns accounts (ledger), orders, watchlists and news, and announces every change as a
- * SimEvent; the network layer only reads ground truth and fans the events out.
+ * It owns accounts (ledger), the order lifecycle, watchlists and news, and announces every
+ * change as a SimEvent; the network layer only reads ground truth and fans the events out.
+ * The opening state is data (seed.ts); the random market between requests is traffic.ts.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import Big from 'big.js';
 import {
   TERMINAL_ORDER_STATUSES,
@@ -22,6 +24,8 @@ import { Market, optionContract, type OptionContract } from './market';
 import { NewsDesk } from './news';
 import { PnlSeries } from './pnl-series';
 import { createRng, hashString, type Rng } from './rng';
+import { SEED_ACCOUNTS, SEED_HOLDINGS, SEED_ORDERS, seedWatchlists } from './seed';
+import { randomStep, runAtRate, type TrafficWorld } from './traffic';
 import type { PlaceOrderInput, SimEvent, Simulator } from './types';
 
 type Account = {
@@ -32,47 +36,6 @@ type Account = {
   pnl: PnlSeries;
 };
 
-const ACCOUNTS: ReadonlyArray<{ info: AccountInfo; cash: string }> = [
-  {
-    info: {
-      accountId: 'A-10001',
-      accountType: 'MARGIN',
-      accountClass: 'INDIVIDUAL',
-      optionsLevel: 'LEVEL_3',
-      status: 'ACTIVE',
-      displayName: 'Demo margin',
-    },
-    cash: '60000.00',
-  },
-  {
-    info: {
-      accountId: 'A-10002',
-      accountType: 'CASH',
-      accountClass: 'INDIVIDUAL',
-      optionsLevel: 'LEVEL_1',
-      status: 'ACTIVE',
-      displayName: 'Demo cash',
-    },
-    cash: '25000.00',
-  },
-  {
-    info: {
-      accountId: 'A-20001',
-      accountType: 'IRA',
-      accountClass: 'INDIVIDUAL',
-      optionsLevel: 'LEVEL_2',
-      status: 'ACTIVE',
-      displayName: 'Other IRA',
-    },
-    cash: '80000.00',
-  },
-];
-
-const REJECT_REASONS = [
-  'Insufficient buying power',
-  'Price outside limit band',
-  'Options level does not permit',
-];
 const OPEN: ReadonlySet<string> = new Set([
   'PENDING_NEW',
   'NEW',
@@ -83,6 +46,15 @@ const OPEN: ReadonlySet<string> = new Set([
 const BUY_SIDES: ReadonlySet<string> = new Set(['BUY', 'BUY_TO_COVER']);
 /** Pending margin on a working buy: half its notional (Reg T). */
 const MARGIN_HALF = new Big('0.5');
+
+// Never matches: a password is compared against this when the username is unknown.
+const UNKNOWN_USER_PASSWORD = randomBytes(32).toString('hex');
+const PASSWORD_KEY = randomBytes(32);
+/** Equal-length digests, so the comparison time depends on neither password. */
+function samePassword(given: string, stored: string): boolean {
+  const digest = (s: string) => createHmac('sha256', PASSWORD_KEY).update(s).digest();
+  return timingSafeEqual(digest(given), digest(stored));
+}
 
 export function createSimulator(opts: { seed?: number; now?: () => number } = {}): Simulator {
   return new MarketSimulator(opts.seed ?? 42, opts.now ?? Date.now);
@@ -97,7 +69,8 @@ class MarketSimulator implements Simulator {
   private lists = new Map<string, Watchlist[]>();
   private desk!: NewsDesk;
   private readonly listeners = new Set<(e: SimEvent) => void>();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private stopTraffic: (() => void) | undefined;
+  private traffic!: TrafficWorld;
   private nextOrderId = 1;
   private lastStamp = 0;
 
@@ -121,7 +94,7 @@ class MarketSimulator implements Simulator {
     this.rng = createRng(this.seed);
     this.market = new Market(this.rng);
     this.desk = new NewsDesk(this.rng, this.now);
-    for (const { info, cash } of ACCOUNTS) {
+    for (const { info, cash } of SEED_ACCOUNTS) {
       const ledger = new Ledger(info, cash, this.market);
       this.accounts.set(info.accountId, {
         ledger,
@@ -131,18 +104,48 @@ class MarketSimulator implements Simulator {
       });
     }
     this.seedAccounts();
-    this.lists.set('u-1001', [
-      { id: 1, name: 'Tech', symbols: ['AAPL', 'NVDA', 'MSFT'] },
-      { id: 2, name: 'Index', symbols: ['SPY', 'QQQ'] },
-    ]);
-    this.lists.set('u-2002', [{ id: 3, name: 'Income', symbols: ['MSFT', 'SPY'] }]);
+    this.lists = seedWatchlists();
     for (let i = 0; i < 20; i++) this.desk.generate(this.heldOrWatched());
+    this.traffic = this.trafficWorld();
+  }
+
+  /** The operations the random traffic acts through (see traffic.ts). */
+  private trafficWorld(): TrafficWorld {
+    const toPending = (ordStatus: 'PENDING_CANCEL' | 'PENDING_REPLACE') => (ordId: string) => {
+      this.transition(ordId, ['NEW', 'PARTIALLY_FILLED'], (o) => ({ ...o, ordStatus }));
+    };
+    return {
+      rng: this.rng,
+      market: this.market,
+      accountIds: () => [...this.accounts.keys()],
+      openOrders: () => [...this.accounts.values()].flatMap((a) => this.openOrders(a)),
+      placeOrder: (input) => this.placeOrder(input),
+      acceptOrder: (ordId) => this.acceptOrder(ordId),
+      rejectOrder: (ordId, reason) => this.rejectOrder(ordId, reason),
+      fillOrder: (ordId, qty) => this.fillOrder(ordId, qty),
+      requestCancel: toPending('PENDING_CANCEL'),
+      requestReplace: toPending('PENDING_REPLACE'),
+      completeCancel: (ordId) => this.completeCancel(ordId),
+      completeReplace: (ordId, changes) => this.completeReplace(ordId, changes),
+      revalue: (symbol) => this.revalue(symbol),
+      printHeadline: () =>
+        this.emit({ kind: 'article', article: this.desk.generate(this.heldOrWatched()) }),
+      watchlists: (userId) => this.lists.get(userId) ?? [],
+      addSymbol: (userId, id, symbol) => this.addSymbol(userId, id, symbol),
+      removeSymbol: (userId, id, symbol) => this.removeSymbol(userId, id, symbol),
+    };
   }
 
   // ---- reads ---------------------------------------------------------------------------
 
+  /**
+   * The user whose password this is, compared in constant time; an unknown username costs
+   * the same comparison (against a stand-in), so timing does not tell which names exist.
+   */
   userByCredentials(username: string, password: string) {
-    return this.users.find((u) => u.username === username && u.password === password);
+    const user = this.users.find((u) => u.username === username);
+    const ok = samePassword(password, user?.password ?? UNKNOWN_USER_PASSWORD);
+    return ok && user ? user : undefined;
   }
   userById(userId: string) {
     return this.users.find((u) => u.userId === userId);
@@ -186,38 +189,20 @@ class MarketSimulator implements Simulator {
     return () => this.listeners.delete(listener);
   }
 
-  // ---- the random market ---------------------------------------------------------------
+  // ---- the random market (traffic.ts) --------------------------------------------------
 
   step(): void {
-    const r = this.rng.next();
-    if (r < 0.45) this.priceTick();
-    else if (r < 0.6) this.randomOrder();
-    else if (r < 0.94) this.advanceRandomOrder();
-    else if (r < 0.99)
-      this.emit({ kind: 'article', article: this.desk.generate(this.heldOrWatched()) });
-    else this.randomWatchlistEdit();
+    randomStep(this.traffic);
   }
 
   start(rate: number): void {
     this.stop();
-    if (rate <= 0) return;
-    // A fixed 20 ms tick that runs as many steps as the rate asks for keeps high rates
-    // (benchmarks: 20,000/s) from depending on timer resolution.
-    const tickMs = 20;
-    let owed = 0;
-    this.timer = setInterval(() => {
-      owed += (rate * tickMs) / 1000;
-      while (owed >= 1) {
-        owed -= 1;
-        this.step();
-      }
-    }, tickMs);
-    this.timer.unref?.();
+    if (rate > 0) this.stopTraffic = runAtRate(rate, () => this.step());
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.stopTraffic?.();
+    this.stopTraffic = undefined;
   }
 
   // ---- control -------------------------------------------------------------------------
@@ -552,104 +537,6 @@ class MarketSimulator implements Simulator {
     }
   }
 
-  private priceTick(): void {
-    this.revalue(this.market.tick());
-  }
-
-  private randomOrder(): void {
-    const accountId = this.rng.pick([...this.accounts.keys()]);
-    const symbol = this.rng.pick(this.market.symbols());
-    const px = this.market.price(symbol);
-    const kind = this.rng.next();
-    if (kind < 0.8 || accountId === 'A-10002') {
-      const side = this.rng.pick(['BUY', 'SELL'] as const);
-      const type = this.rng.pick(['MARKET', 'LIMIT', 'LIMIT', 'STOP_LIMIT'] as const);
-      const input: PlaceOrderInput = {
-        accountId,
-        symbol,
-        side,
-        type,
-        qty: String(this.rng.int(1, 20) * 5),
-      };
-      if (type !== 'MARKET') input.price = px.times(side === 'BUY' ? '0.995' : '1.005').toFixed(2);
-      if (type === 'STOP_LIMIT') input.stopPrice = px.toFixed(2);
-      input.timeInForce = this.rng.pick(['DAY', 'DAY', 'GTC', 'IOC']);
-      this.placeOrder(input);
-      return;
-    }
-    const strike = px.div(5).round(0).times(5).toFixed(0);
-    const leg = (side: 'BUY' | 'SELL', k: string): OrderLeg => ({
-      symbol: optionContract(symbol, '2026-12-18', 'CALL', k).symbol,
-      side,
-      ratioQty: '1',
-      positionEffect: 'OPEN',
-      securityType: 'OPTION',
-      maturity: '2026-12-18',
-      strikePrice: k,
-      putCall: 'CALL',
-    });
-    const legs =
-      kind < 0.9
-        ? [leg('BUY', strike)]
-        : [leg('BUY', strike), leg('SELL', new Big(strike).plus(10).toFixed(0))];
-    this.placeOrder({
-      accountId,
-      symbol,
-      side: 'BUY',
-      type: 'LIMIT',
-      qty: String(this.rng.int(1, 5)),
-      price: legs.length > 1 ? '3.20' : px.times('0.03').toFixed(2),
-      legs,
-    });
-  }
-
-  private advanceRandomOrder(): void {
-    const open: Order[] = [];
-    for (const a of this.accounts.values()) open.push(...this.openOrders(a));
-    if (open.length === 0) return this.randomOrder();
-    const o = this.rng.pick(open);
-    const r = this.rng.next();
-    switch (o.ordStatus) {
-      case 'PENDING_NEW':
-        if (r < 0.9) this.acceptOrder(o.ordId);
-        else this.rejectOrder(o.ordId, this.rng.pick(REJECT_REASONS));
-        return;
-      case 'PENDING_CANCEL':
-        this.completeCancel(o.ordId);
-        return;
-      case 'PENDING_REPLACE':
-        this.completeReplace(o.ordId, { price: this.market.price(o.symbol).toFixed(2) });
-        return;
-      default: {
-        if (r < 0.45) {
-          const leaves = new Big(o.leavesQty);
-          const part =
-            leaves.gt(1) && this.rng.chance(0.6) ? leaves.div(2).round(0, Big.roundDown) : leaves;
-          this.fillOrder(o.ordId, part.toFixed());
-        } else if (r < 0.7) this.fillOrder(o.ordId);
-        else if (r < 0.85)
-          this.transition(o.ordId, ['NEW', 'PARTIALLY_FILLED'], (x) => ({
-            ...x,
-            ordStatus: 'PENDING_CANCEL',
-          }));
-        else
-          this.transition(o.ordId, ['NEW', 'PARTIALLY_FILLED'], (x) => ({
-            ...x,
-            ordStatus: 'PENDING_REPLACE',
-          }));
-      }
-    }
-  }
-
-  private randomWatchlistEdit(): void {
-    const lists = this.lists.get('u-1001') ?? [];
-    const list = lists[0];
-    if (!list) return;
-    const symbol = this.rng.pick(this.market.symbols());
-    if (list.symbols.includes(symbol)) this.removeSymbol('u-1001', list.id, symbol);
-    else this.addSymbol('u-1001', list.id, symbol);
-  }
-
   private list(userId: string, watchlistId: number): Watchlist {
     const list = this.lists.get(userId)?.find((w) => w.id === watchlistId);
     if (!list) throw new SimError(`unknown watchlist ${watchlistId} for ${userId}`, 404);
@@ -663,31 +550,16 @@ class MarketSimulator implements Simulator {
     return set.size ? [...set] : this.market.symbols();
   }
 
-  /** Opening book: stock longs and a short, two option positions, and a few working orders. */
+  /** Books the opening state (seed.ts): earlier days' fills, then the orders working today. */
   private seedAccounts(): void {
     const at = this.stamp();
-    const seedFill = (
-      accountId: string,
-      symbol: string,
-      qty: string,
-      price: string,
-      option?: OptionContract,
-    ) => {
-      const a = this.account(accountId);
-      if (option) this.market.registerOption(option);
-      a.ledger.fill(symbol, new Big(qty), new Big(price), at, option);
-    };
-    seedFill('A-10001', 'AAPL', '200', '210.00');
-    seedFill('A-10001', 'NVDA', '150', '120.00');
-    seedFill('A-10001', 'MSFT', '50', '400.00');
-    seedFill('A-10001', 'TSLA', '-40', '265.00');
-    const call = optionContract('AAPL', '2026-12-18', 'CALL', '230');
-    const put = optionContract('SPY', '2027-01-15', 'PUT', '580');
-    seedFill('A-10001', call.symbol, '5', '6.50', call);
-    seedFill('A-10001', put.symbol, '3', '9.20', put);
-    seedFill('A-10002', 'SPY', '20', '560.00');
-    seedFill('A-10002', 'AMD', '30', '150.00');
-    seedFill('A-20001', 'MSFT', '80', '380.00');
+    for (const { accountId, symbol, qty, price, option } of SEED_HOLDINGS) {
+      const contract =
+        option && optionContract(symbol, option.maturity, option.putCall, option.strike);
+      if (contract) this.market.registerOption(contract);
+      const ledger = this.account(accountId).ledger;
+      ledger.fill(contract?.symbol ?? symbol, new Big(qty), new Big(price), at, contract);
+    }
     for (const a of this.accounts.values()) {
       // The opening fills are history, not today's activity.
       a.ledger.settled = a.ledger.settled.plus(a.ledger.unsettled);
@@ -696,43 +568,7 @@ class MarketSimulator implements Simulator {
       a.ledger.valueSold = new Big(0);
       a.ledger.openDay();
     }
-    this.placeSeedOrder({
-      accountId: 'A-10001',
-      symbol: 'AMZN',
-      side: 'BUY',
-      type: 'LIMIT',
-      qty: '25',
-      price: '195.00',
-      timeInForce: 'GTC',
-    });
-    this.placeSeedOrder({
-      accountId: 'A-10001',
-      symbol: 'META',
-      side: 'SELL_SHORT',
-      type: 'LIMIT',
-      qty: '10',
-      price: '600.00',
-    });
-    this.placeSeedOrder({
-      accountId: 'A-10002',
-      symbol: 'QQQ',
-      side: 'BUY',
-      type: 'LIMIT',
-      qty: '5',
-      price: '500.00',
-    });
-    this.placeSeedOrder({
-      accountId: 'A-20001',
-      symbol: 'SPY',
-      side: 'BUY',
-      type: 'LIMIT',
-      qty: '10',
-      price: '590.00',
-    });
-  }
-
-  private placeSeedOrder(input: PlaceOrderInput): void {
-    this.acceptOrder(this.placeOrder(input).ordId);
+    for (const input of SEED_ORDERS) this.acceptOrder(this.placeOrder(input).ordId);
   }
 }
 

@@ -270,7 +270,7 @@ export class Connection {
   }
 
   private unsubscribe(id: string | undefined, topicName: unknown, params: unknown): void {
-    // Only what names the stream is checked: protocol.md unsubscribes pnl by accountId alone.
+    // Only what names the stream is checked: the documented pnl unsubscribe names only accountId.
     const pnl = resolveTopic(topicName) === 'pnl';
     const result = validateSubscription(pnl ? 'account' : topicName, params);
     if (!result.ok) return this.error(id, result.error.code, result.error.message);

@@ -5,8 +5,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Layout } from './layout';
-import type { Session } from './session';
-import { SocketProvider } from './socket-provider';
+import type { Session } from '../session/session';
+import { SocketProvider } from '../session/socket-provider';
 
 export function Dashboard({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   // One per signed-in session: nothing fetched for one user is cached for the next.

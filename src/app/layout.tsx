@@ -6,17 +6,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { NavLink, Route, Routes, useSearchParams } from 'react-router';
 import { accountSearch } from '../lib/url-params';
-import { ConnectionBadge } from '../features/shell/connection-badge';
-import { SessionBanners } from '../features/shell/session-banners';
+import { ConnectionBadge } from './shell/connection-badge';
+import { SessionBanners } from './shell/session-banners';
 import { ReplayBanner } from '../features/diagnostics/replay-banner';
-import { ThemeToggle } from '../features/shell/theme-toggle';
+import { ThemeToggle } from './shell/theme-toggle';
 import { AlertsMenu } from '../features/alerts/alerts-menu';
 import { AlertToasts } from '../features/alerts/alert-toasts';
 import { fetchAccounts } from '../lib/auth/token-source';
 import { useUnreadNewsCount } from '../stores';
 import { rememberAccounts, useCachedAccounts } from '../stores/persist/account-cache';
 import { PAGE_ROUTES } from './routes';
-import type { Session } from './session';
+import type { Session } from '../session/session';
 import { useAccountSubscriptions } from './use-account-subscriptions';
 
 export function Layout({ session, onSignOut }: { session: Session; onSignOut: () => void }) {

@@ -3,7 +3,7 @@
  * news feed (for the unread badge and the overview). Pages may hold narrower streams on top
  * (see stream-holds.ts).
  */
-import { useStream } from './use-stream';
+import { useStream } from '../session/use-stream';
 
 export function useAccountSubscriptions(accountId: string | undefined): void {
   useStream(accountId ? { topic: 'account', params: { accountId } } : undefined);

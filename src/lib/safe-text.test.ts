@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, safeHttpUrl } from './safe-text';
+import { cleanText, safeHttpUrl, stripUnsafe } from './safe-text';
 
 describe('safe text', () => {
   it('[SAFE-1] strips bidi overrides and control characters, keeps ordinary text', () => {
@@ -24,5 +24,40 @@ describe('safe text', () => {
     expect(safeHttpUrl('data:text/html,<script>')).toBeUndefined();
     expect(safeHttpUrl('/relative')).toBeUndefined();
     expect(safeHttpUrl('')).toBeUndefined();
+  });
+});
+
+describe('invisible characters and deceptive links', () => {
+  const cp = (...points: number[]) => String.fromCodePoint(...points);
+
+  it('[SAFE-4] strips zero-width and direction marks wherever they hide', () => {
+    for (const p of [0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfeff, 0x061c, 0x202e]) {
+      expect(stripUnsafe(`NV${cp(p)}DA`), p.toString(16)).toBe('NVDA');
+    }
+  });
+
+  it('[SAFE-5] keeps a zero-width joiner only inside an emoji sequence', () => {
+    const zwj = cp(0x200d);
+    const technologist = `${cp(0x1f469)}${zwj}${cp(0x1f4bb)}`;
+    const family = `${cp(0x1f468)}${zwj}${cp(0x1f469)}${zwj}${cp(0x1f467)}`;
+    const rainbowFlag = `${cp(0x1f3f3, 0xfe0f)}${zwj}${cp(0x1f308)}`;
+    const darkTechnologist = `${cp(0x1f469, 0x1f3ff)}${zwj}${cp(0x1f4bb)}`;
+    for (const emoji of [technologist, family, rainbowFlag, darkTechnologist]) {
+      expect(stripUnsafe(`a ${emoji} b`)).toBe(`a ${emoji} b`);
+    }
+    expect(stripUnsafe(`A${zwj}B`)).toBe('AB');
+    expect(stripUnsafe(`${cp(0x1f469)}${zwj}X`)).toBe(`${cp(0x1f469)}X`);
+    expect(stripUnsafe(`X${zwj}${cp(0x1f4bb)}`)).toBe(`X${cp(0x1f4bb)}`);
+  });
+
+  it('[SAFE-6] refuses links with user info or a non-default port', () => {
+    expect(safeHttpUrl('https://api.aries.com@evil.example/login')).toBeUndefined();
+    expect(safeHttpUrl('https://user:pw@news.example/')).toBeUndefined();
+    expect(safeHttpUrl('https://@news.example/')).toBeUndefined();
+    expect(safeHttpUrl('https://news.example:8443/a')).toBeUndefined();
+    expect(safeHttpUrl('http://news.example:8080/a')).toBeUndefined();
+    expect(safeHttpUrl('https://news.example:443/a')).toBe('https://news.example/a');
+    expect(safeHttpUrl('ftp://news.example/a')).toBeUndefined();
+    expect(safeHttpUrl('https://news.example/a?q=b@c')).toBe('https://news.example/a?q=b@c');
   });
 });

@@ -7,7 +7,7 @@
 export const TOPICS = ['account', 'pnl', 'watchlist', 'news'] as const;
 export type Topic = (typeof TOPICS)[number];
 
-/** Older spellings of topic names that production may still send (protocol.md, Tolerance). */
+/** Older spellings of topic names that production may still send (tolerated spellings). */
 export const TOPIC_ALIASES: Readonly<Record<string, Topic>> = {
   accUpdates: 'account',
   pnlCandle: 'pnl',
@@ -115,7 +115,7 @@ export type AccountClass = (typeof ACCOUNT_CLASSES)[number];
 export const OPTIONS_LEVELS = ['LEVEL_0', 'LEVEL_1', 'LEVEL_2', 'LEVEL_3', 'LEVEL_4'] as const;
 export type OptionsLevel = (typeof OPTIONS_LEVELS)[number];
 
-/** Update `type` values per topic (protocol.md, Live updates). */
+/** Update `type` values per topic (the documented live updates). */
 export const ACCOUNT_EVENT_TYPES = ['order', 'position', 'balance', 'info'] as const;
 export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
 export const WATCHLIST_EVENT_TYPES = ['symbolAdded', 'symbolRemoved', 'watchlist'] as const;
@@ -129,5 +129,7 @@ export const PROTOCOL_DEFAULTS = {
   maxFrameBytes: 64 * 1024,
   wsPath: '/v1/accounts/ws',
   tokenPath: '/v1/oauth2/token',
+  /** RFC 7009 token revocation (the embedded server; Sign out calls it). */
+  revokePath: '/v1/oauth2/revoke',
   accountsPath: '/v1/accounts',
 } as const;

@@ -1,6 +1,6 @@
 /**
- * The client's single inbound edge: every tolerated production spelling (protocol.md,
- * "Tolerance") becomes one canonical `InboundMessage`, validated with the domain schemas.
+ * The client's single inbound edge: every spelling production is known or allowed to use
+ * becomes one canonical `InboundMessage`, validated with the domain schemas.
  * Nothing here throws; every failure is a counted `DropReason`.
  */
 import Big from 'big.js';

@@ -1,5 +1,5 @@
 /**
- * Frames the server sends, exactly as protocol.md writes them. The embedded server builds
+ * Frames the server sends, exactly as the broker documents them. The embedded server builds
  * every frame with `serverMessages`; client tests use the same builders to fake a server.
  * The client never reads these types directly: it goes through normalize.ts, which also
  * accepts the production spellings listed under "Tolerance".

@@ -17,7 +17,7 @@ import {
 import type { NormalizeResult } from '../protocol';
 import { backoffDelay } from './backoff';
 import { InboundQueue, type FrameDecoder } from './inbound-queue';
-import { createWorkerDecoder } from './worker-decoder';
+import { createWorkerDecoder } from './big-frames/worker-frame-decoder';
 import { SubscriptionRegistry, type RegistryEntry } from './subscription-registry';
 import type { ConnectionState, MessageMeta, SocketListener } from './types';
 
@@ -395,7 +395,7 @@ export class AccountSocket {
       );
       return;
     }
-    // Tie the token to the connection it was fetched for (field notes 8).
+    // A token fetched for an old connection must not authenticate a new one.
     if (connId !== this.connectionId || this.ws?.readyState !== OPEN) return;
     this.pendingAuthId = this.nextId('auth');
     this.send(clientMessages.auth(this.pendingAuthId, token));
@@ -563,7 +563,7 @@ export class AccountSocket {
         this.forward(msg, meta);
         return;
       }
-      // Retrying the same refused credentials would only loop (field notes 3).
+      // Retrying the same refused credentials would only loop.
       this.needsSignIn = true;
       this.forward(msg, meta);
       this.stop(`Sign in again: ${msg.message}`);

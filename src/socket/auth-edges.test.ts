@@ -1,5 +1,5 @@
 /**
- * Auth edge cases of issue 5, end to end inside the client: the real AccountSocket, the real
+ * Auth edge cases, end to end inside the client: the real AccountSocket, the real
  * dev-login token source (its token endpoint faked) and the real dispatcher and stores, with
  * fake timers so minutes pass in milliseconds.
  */

@@ -1,5 +1,5 @@
 /**
- * Reconnect delay: 1 s doubling to a 60 s cap (protocol.md), with "equal jitter" — half the
+ * Reconnect delay: 1 s doubling to a 60 s cap (the broker's documented policy), with "equal jitter" — half the
  * delay fixed, half random — so a fleet of clients dropped together does not return together,
  * yet no client retries sooner than half its step (centrifuge-js backoff, AWS architecture blog).
  */

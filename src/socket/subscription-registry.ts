@@ -1,7 +1,7 @@
 /**
  * The registry of intent: what the app wants to be subscribed to, independent of any socket.
  * After every (re)connect the socket replays it; raw frames are never queued across a drop
- * (field notes 6), so a reconnect can only ever re-send subscribe requests.
+ * (a stale order replayed later would be a double send), so a reconnect can only ever re-send subscribe requests.
  */
 import { subscriptionKey, type Subscription } from '../protocol';
 

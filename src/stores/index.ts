@@ -5,7 +5,7 @@
  */
 import { topicKey } from '../protocol';
 
-export type { ConnectionState, ConnectionStatus } from '../socket/types';
+export type { ConnectionState, ConnectionStatus } from './connection/connection-state';
 
 // connection
 export {
@@ -20,8 +20,8 @@ export type { TopicFreshness, ErrorRecord } from './connection/apply-connection'
 // diagnostics (the page pulls reports from the session's source on its own timer)
 export { useDiagnosticsSource, useDiagnosticsReport } from './diagnostics/selectors';
 export type { DiagnosticsSource } from './diagnostics/store';
-export type { DiagnosticsReport, SubscriptionRow } from '../socket/diagnostics/report';
-export type { RecorderState } from '../socket/recording/recorder';
+export type { DiagnosticsReport, SubscriptionRow } from './diagnostics/report-types';
+export type { RecorderState } from './diagnostics/report-types';
 
 // orders
 export {
@@ -63,9 +63,16 @@ export type { CandleSeq } from './pnl/candle-list';
 export { useWatchlists, useWatchlistSymbolChangedAt } from './watchlist/selectors';
 
 // news
-export { useNews, useNewsLoaded, useUnreadNewsCount, useIsNewsUnread } from './news/selectors';
+export {
+  useNews,
+  useNewsLoaded,
+  useNewsTopics,
+  useUnreadNewsCount,
+  useIsNewsUnread,
+} from './news/selectors';
 export type { NewsFilter } from './news/selectors';
 export { markAllNewsRead, markNewsRead } from './news/store';
+export { MAX_TOPIC_FACETS, MAX_TOPICS_PER_ARTICLE } from './news/apply-news';
 
 /** Subscription keys as the socket registry spells them (`subscriptionKey` in src/protocol). */
 export const accountKey = (accountId: string): string => topicKey('account', accountId);

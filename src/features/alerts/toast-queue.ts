@@ -5,11 +5,8 @@
  * the time spent paused.
  *
  * A burst folds: past `FOLD_AFTER` toasts of one kind and account within `FOLD_WINDOW_MS`, a
- * further alert of that kind replaces the newest such toast's text and adds to its "+N more"
- * count instead of pushing a toast. An algorithm filling hundreds of orders a second otherwise
- * swapped the whole stack every frame (unreadable, and 500 DOM changes a second outside the
- * blotter) and queued an announcement per fill for screen readers; a folded toast is the same
- * list item, so it is announced once.
+ * further alert updates the newest such toast ("+N more") instead of pushing one, so a fast
+ * algorithm stays readable and a screen reader announces the toast once.
  */
 import type { Alert, AlertSeverity } from './alert-engine';
 

@@ -9,30 +9,21 @@ import {
   checkSocketUrl,
   defaultEndpoints,
   pagePolicy,
-  type Endpoints,
 } from '../../lib/auth/endpoints';
-import type { ReplayHandle } from '../../app/replay-session';
-import { createDevLogin, createStaticToken, type TokenSource } from '../../lib/auth/token-source';
-
-export type SignedIn = {
-  endpoints: Endpoints;
-  tokens: TokenSource;
-  label: string;
-  /** Set for a replay of a recording: no network, the player is the transport. */
-  replay?: ReplayHandle;
-};
+import type { Session } from '../../session/session';
+import { createDevLogin, createStaticToken } from '../../lib/auth/token-source';
 
 const field = 'mt-1 w-full rounded border border-border bg-surface px-2 py-1.5';
 
 /** Opens a recording instead of signing in: the app replays it with no network at all. */
-function ReplayInput({ onReplay }: { onReplay: (s: SignedIn) => void }) {
+function ReplayInput({ onReplay }: { onReplay: (s: Session) => void }) {
   const [error, setError] = useState<string>();
   async function open(file: File | undefined) {
     if (!file) return;
     setError(undefined);
     try {
       // Loaded on demand: the player stays out of the sign-in page's bundle.
-      const { loadReplaySession } = await import('../../app/replay-session');
+      const { loadReplaySession } = await import('../../session/replay-session');
       onReplay(await loadReplaySession(file));
     } catch (e) {
       setError(`Cannot replay ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -59,7 +50,7 @@ function ReplayInput({ onReplay }: { onReplay: (s: SignedIn) => void }) {
   );
 }
 
-export function SignInPage({ onSignIn }: { onSignIn: (s: SignedIn) => void }) {
+export function SignInPage({ onSignIn }: { onSignIn: (s: Session) => void }) {
   const [mode, setMode] = useState<'dev' | 'prod'>('dev');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);

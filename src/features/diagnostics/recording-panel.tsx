@@ -3,8 +3,8 @@
  * Replaying ends the live session: the app then runs on the recording alone, with no network.
  */
 import { useState } from 'react';
-import { loadReplaySession } from '../../app/replay-session';
-import { useSession } from '../../app/session';
+import { loadReplaySession } from '../../session/replay-session';
+import { useSession } from '../../session/session';
 import { formatDuration } from '../../lib/time';
 import type { DiagnosticsSource, RecorderState } from '../../stores';
 import { downloadBlob, fileStamp, formatBytes as sizeText } from './diagnostics-format';

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Segmented } from '../../components/ui/segmented';
 import { formatDateTime } from '../../lib/time';
-import type { ReplayHandle, ReplaySpeed } from '../../app/replay-session';
+import type { ReplayHandle, ReplaySpeed } from '../../session/replay-session';
 import { formatClock } from './diagnostics-format';
 
 // Types only from the replay module: it loads on demand, not with the shell.

@@ -6,15 +6,17 @@
 import { useMemo, useState } from 'react';
 import { NEWS_TOPICS } from '../../protocol';
 import { accountSearch } from '../../lib/url-params';
-import { useUrlParams } from '../../app/use-url-params';
-import { useStream } from '../../app/use-stream';
+import { useUrlParams } from '../../lib/use-url-params';
+import { useStream } from '../../session/use-stream';
 import { EmptyState, StreamGate } from '../../components/ui/stream-gate';
 import { Segmented } from '../../components/ui/segmented';
 import {
+  MAX_TOPIC_FACETS,
   markAllNewsRead,
   NEWS_KEY,
   useNews,
   useNewsLoaded,
+  useNewsTopics,
   usePositions,
   useUnreadNewsCount,
   useWatchlists,
@@ -50,10 +52,11 @@ export function NewsPage({ accountId }: { accountId: string }) {
   const { scope, params: filter } = effectiveNewsFilter(view, heldOrWatched);
   useStream({ topic: 'news', params: filter });
   const articles = useNews(filter);
-  const everything = useNews();
+  const feedTopics = useNewsTopics();
+  // The known topics and the chosen ones always; then the feed's, up to the store's bound.
   const topics = useMemo(
-    () => [...new Set([...NEWS_TOPICS, ...everything.flatMap((a) => a.topics), ...view.topics])],
-    [everything, view.topics],
+    () => [...new Set([...NEWS_TOPICS, ...view.topics, ...feedTopics])].slice(0, MAX_TOPIC_FACETS),
+    [feedTopics, view.topics],
   );
   const unread = useUnreadNewsCount();
   const loaded = useNewsLoaded();

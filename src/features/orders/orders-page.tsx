@@ -16,7 +16,7 @@ import {
 import { BlotterTable } from './blotter-table';
 import { filterFromParams, nextOrderSort, STATUS_GROUPS } from './order-filter-params';
 import { sortParams } from '../../lib/url-params';
-import { useUrlParams } from '../../app/use-url-params';
+import { useUrlParams } from '../../lib/use-url-params';
 import type { StatusGroupParam } from './order-filter-params';
 import { ordersToCsv } from './orders-csv';
 

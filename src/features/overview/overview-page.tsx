@@ -16,7 +16,7 @@ import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import { Sparkline } from '../../components/ui/sparkline';
 import { StreamGate } from '../../components/ui/stream-gate';
 import { RiskPanel } from './risk-panel';
-import { useStream } from '../../app/use-stream';
+import { useStream } from '../../session/use-stream';
 import type { Balance, Position } from '../../protocol';
 import {
   accountKey,

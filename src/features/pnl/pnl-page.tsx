@@ -5,12 +5,12 @@
 import { useMemo, useState } from 'react';
 import { PNL_INTERVALS } from '../../protocol';
 import type { PnlInterval } from '../../protocol';
-import { useUrlParams } from '../../app/use-url-params';
+import { useUrlParams } from '../../lib/use-url-params';
 import { formatDateTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
 import { Segmented } from '../../components/ui/segmented';
 import { StreamGate } from '../../components/ui/stream-gate';
-import { useStream } from '../../app/use-stream';
+import { useStream } from '../../session/use-stream';
 import { pnlKey, usePnlCandles, usePnlInterval, usePnlSince } from '../../stores';
 import { createSummarizer } from './chart-data';
 import { PnlChart } from './pnl-chart';

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { formatPercent, formatPrice, formatQty } from '../../lib/format';
 import { accountSearch, nextSort, sortFromParams, sortParams } from '../../lib/url-params';
-import { useUrlParams } from '../../app/use-url-params';
+import { useUrlParams } from '../../lib/use-url-params';
 import type { Sort } from '../../lib/url-params';
 import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import type { PositionMoney } from '../../components/ui/position-money-cells';

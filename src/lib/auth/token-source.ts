@@ -1,7 +1,7 @@
 /**
  * Token sources for AccountSocket.getToken(), called on every connection attempt and on
  * every refresh warning. Tokens live in memory, and at most in this tab's sessionStorage so a
- * reload resumes the session (src/app/session-store.ts, via `resume()`): never localStorage,
+ * reload resumes the session (src/session/session-store.ts, via `resume()`): never localStorage,
  * URLs or logs.
  */
 import { PROTOCOL_DEFAULTS, type AccountInfo } from '../../protocol';

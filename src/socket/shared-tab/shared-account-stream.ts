@@ -1,5 +1,5 @@
 /**
- * One socket per browser, not per tab (issue 7): the AccountSocket surface the app uses, shared
+ * One socket per browser, not per tab: the AccountSocket surface the app uses, shared
  * by every tab of the same user and socket URL.
  *
  * Election: each tab asks for the group's leader lock (Web Locks). The holder runs the real

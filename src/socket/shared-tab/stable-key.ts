@@ -2,10 +2,8 @@
  * One spelling of a subscription for equality across tabs: object keys sorted, so two tabs
  * that build the same params in a different order still agree they want the same stream.
  *
- * Every relayed update is checked against this tab's subscription, so the spelling of an object
- * is remembered: spelling it afresh per update was 12% of the main thread's JS at 3,000
- * messages/s. Subscriptions are values, built once and never mutated, so the cache cannot go
- * stale; it is weak, so it holds nothing a registry has let go.
+ * Remembered per object because every relayed update is checked against it. Subscriptions are
+ * never mutated, so the cache cannot go stale; it is weak, so it holds nothing once let go.
  */
 const spelled = new WeakMap<object, string>();
 

@@ -22,7 +22,7 @@ export function defaultWebSocket(): WebSocketCtor {
   if (typeof Worker === 'undefined' || socketThreadSetting() === 'main') return native;
   return (shared ??= workerWebSocket(
     () =>
-      new Worker(new URL('./socket-worker.ts', import.meta.url), {
+      new Worker(new URL('./worker-entry.ts', import.meta.url), {
         type: 'module',
       }) as unknown as WorkerLike,
     native,

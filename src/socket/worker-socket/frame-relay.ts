@@ -2,17 +2,12 @@
  * The socket worker's inbound side: decodes each frame where it lands and hands the page a
  * batch at a time.
  *
- * Why batches: every WebSocket message costs the page an IPC receive and a task of its own
- * before any of our code runs (~0.25 ms each in a trace at 3,000 messages/s, more than the
- * decoding), so at thousands of messages a second the page's main thread drowned in them. The
- * worker takes those tasks; the page gets one message per `windowMs`, however many frames it
- * holds. The window is short next to a frame (16 ms) and to the latency budget (100 ms).
- *
- * Decoding is the same `normalizeServerFrame` the page would run, so a frame is accepted or
- * dropped for exactly the same reasons either way. A big frame (a 100,000-order snapshot) is
- * decoded here too, between batches so order is kept, and goes to the page in slices
- * (decode-transfer.ts): one structured clone of the whole would freeze the page. Decoding it
- * here spares the page a copy of the raw text to a second worker and that worker's own parse.
+ * Batches, because each WebSocket message costs the page a task of its own before our code
+ * runs; the worker takes those, and the page gets one message per `windowMs` (short next to a
+ * frame and to the latency budget). Decoding is the page's own `normalizeServerFrame`, so a
+ * frame is accepted or dropped for the same reasons either way. A big frame goes in slices
+ * (decode-transfer.ts), between batches so order is kept: one clone of the whole would freeze
+ * the page.
  */
 import { normalizeServerFrame } from '../../protocol/normalize';
 import { splitForTransfer, type TransferPart } from '../decode-transfer';
@@ -42,11 +37,11 @@ export class FrameRelay {
     private readonly timers: Timers,
     private readonly now: () => number,
     private readonly windowMs = RELAY_WINDOW_MS,
-    private readonly decodeBelowChars = OFF_THREAD_MIN_CHARS,
+    private readonly sliceFromChars = OFF_THREAD_MIN_CHARS,
   ) {}
 
   push(data: unknown): void {
-    if (typeof data === 'string' && data.length >= this.decodeBelowChars) {
+    if (typeof data === 'string' && data.length >= this.sliceFromChars) {
       this.flush();
       const parts = splitForTransfer(++this.bigFrames, normalizeServerFrame(data));
       parts.forEach((part, i) => (i === 0 ? this.out.big(part, data) : this.out.big(part)));

@@ -1,5 +1,5 @@
 /**
- * What the page and the socket worker say to each other (worker-socket.ts ↔ socket-worker.ts):
+ * What the page and the socket worker say to each other (worker-socket.ts ↔ worker-entry.ts):
  * one definition for both sides, with the packing of a batch of frames. Several sockets share
  * the worker, so every message names its socket by `id`.
  */

@@ -1,5 +1,5 @@
 /**
- * A WebSocket whose socket lives in a worker (socket-worker.ts): to the AccountSocket it is an
+ * A WebSocket whose socket lives in a worker (worker-entry.ts): to the AccountSocket it is an
  * ordinary WebSocket, except that its message events arrive in batches and carry the frame
  * already decoded (`decoded`), so the page's main thread neither receives nor parses them one
  * by one. See frame-relay.ts for why.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../socket/types';
+import type { ConnectionState } from './connection-state';
 import {
   applyConnectionState,
   countDrops,

@@ -11,7 +11,7 @@
  *   cached   the stores hold this key's last known state from the on-device cache, as of
  *            `asOf` (src/stores/persist); never live: only the server's snapshot replaces it
  */
-import type { ConnectionState, ConnectionStatus } from '../../socket/types';
+import type { ConnectionState, ConnectionStatus } from './connection-state';
 
 export type TopicFreshness =
   | Readonly<{ status: 'idle' }>
@@ -122,7 +122,7 @@ export function markLive(
   return setFreshness(state, key, { status: 'live', since: now });
 }
 
-/** One key stale while the link stays up (another tab's params are streamed, issue 7). */
+/** One key stale while the link stays up (another tab's params are streamed). */
 export function markStale(
   state: ConnectionStoreState,
   key: string,

@@ -1,6 +1,6 @@
 /** Read-only hooks over the connection store. */
 import { useStore } from 'zustand';
-import type { ConnectionState } from '../../socket/types';
+import type { ConnectionState } from './connection-state';
 import { IDLE_FRESHNESS } from './apply-connection';
 import type { ErrorRecord, TopicFreshness } from './apply-connection';
 import { connectionStore } from './store';

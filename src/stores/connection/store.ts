@@ -1,6 +1,6 @@
 /** The connection store; written only by the dispatcher through these actions. */
 import { createStore } from 'zustand/vanilla';
-import type { ConnectionState } from '../../socket/types';
+import type { ConnectionState } from './connection-state';
 import {
   applyConnectionState,
   initialConnectionState,

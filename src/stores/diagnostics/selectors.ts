@@ -1,8 +1,8 @@
 /** Hooks for the diagnostics page: the session's source, and a report refreshed on a timer. */
 import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { DiagnosticsReport } from '../../socket/diagnostics/report';
-import type { RecorderState } from '../../socket/recording/recorder';
+import type { DiagnosticsReport } from './report-types';
+import type { RecorderState } from './report-types';
 import { diagnosticsStore, type DiagnosticsSource } from './store';
 
 export function useDiagnosticsSource(): DiagnosticsSource | undefined {

@@ -1,11 +1,11 @@
 /**
  * The diagnostics source of the current session (live or replay), registered by the session's
- * SessionDiagnostics (src/socket/diagnostics) and cleared at sign-out. The page pulls a report
+ * SessionDiagnostics (src/tools/diagnostics) and cleared at sign-out. The page pulls a report
  * from it on its own timer, so nothing is built while nobody is looking.
  */
 import { createStore } from 'zustand/vanilla';
-import type { DiagnosticsReport } from '../../socket/diagnostics/report';
-import type { RecorderState } from '../../socket/recording/recorder';
+import type { DiagnosticsReport } from './report-types';
+import type { RecorderState } from './report-types';
 
 export type DiagnosticsSource = {
   report(): DiagnosticsReport;

@@ -7,6 +7,8 @@ import {
   markAllRead,
   MAX_HEADLINE_CHARS,
   MAX_SUMMARY_CHARS,
+  MAX_TOPIC_FACETS,
+  MAX_TOPICS_PER_ARTICLE,
   markRead,
 } from './apply-news';
 import { createNewsSelector } from './selectors';
@@ -62,6 +64,41 @@ describe('news', () => {
     expect(a.summary).toHaveLength(MAX_SUMMARY_CHARS);
     const small = sampleArticle('small');
     expect(applyNewsArticles(initialNewsState(), [small]).articles[0]).toBe(small);
+  });
+
+  it('[STORE-NEWS-6] every shown text is cleaned in the store: headline, summary, source, symbols, topics', () => {
+    const zws = String.fromCodePoint(0x200b);
+    const rlo = String.fromCodePoint(0x202e);
+    const raw = sampleArticle('hidden', {
+      headline: `NV${zws}DA beats${rlo}`,
+      summary: `up ${String.fromCodePoint(0x2060)}5%`,
+      source: `Reu${String.fromCodePoint(0xfeff)}ters`,
+      symbols: [`NV${zws}DA`, 'AAPL', `AA${zws}PL`],
+      topics: [`earn${rlo}ings`, `${zws}`, 'tech'],
+    });
+    const a = applyNewsArticles(initialNewsState(), [raw]).articles[0]!;
+    expect(a.headline).toBe('NVDA beats');
+    expect(a.summary).toBe('up 5%');
+    expect(a.source).toBe('Reuters');
+    expect(a.symbols).toEqual(['NVDA', 'AAPL']);
+    expect(a.topics).toEqual(['earnings', 'tech']);
+  });
+
+  it('[STORE-NEWS-7] topics are capped per article and as facets across the feed', () => {
+    const many = (id: string, n: number) =>
+      sampleArticle(id, { topics: Array.from({ length: n }, (_, i) => `${id}-t${i}`) });
+    const state = applyNewsArticles(
+      initialNewsState(),
+      Array.from({ length: 10 }, (_, i) => many(`a${i}`, 10_000)),
+    );
+    for (const a of state.articles) expect(a.topics).toHaveLength(MAX_TOPICS_PER_ARTICLE);
+    expect(state.topics).toHaveLength(MAX_TOPIC_FACETS);
+    expect(new Set(state.topics).size).toBe(MAX_TOPIC_FACETS);
+    // Facets that did not change keep their identity, so the page does not re-render for them.
+    const next = applyNewsArticles(state, [
+      sampleArticle('plain', { topics: [], publishedAt: iso(0) }),
+    ]);
+    expect(next.topics).toBe(state.topics);
   });
 
   it('[STORE-NEWS-4] the filter selector is memoized and case-insensitive on symbols', () => {

@@ -5,18 +5,26 @@
  * during the gap, and those are new to the trader.
  */
 import type { NewsArticle } from '../../protocol';
+import { stripUnsafe } from '../../lib/safe-text';
 
 export const MAX_ARTICLES = 500;
+/** Topics kept per article, and distinct topics offered as filters: a page of buttons, not 10,000. */
+export const MAX_TOPICS_PER_ARTICLE = 10;
+export const MAX_TOPIC_FACETS = 50;
+const MAX_TERM_CHARS = 64;
+const MAX_SOURCE_CHARS = 200;
 
 export type NewsState = Readonly<{
   articles: readonly NewsArticle[];
+  /** Distinct topics of the kept articles, newest article first, at most MAX_TOPIC_FACETS. */
+  topics: readonly string[];
   unread: ReadonlySet<string>;
   /** A snapshot has been applied at least once. */
   loaded: boolean;
 }>;
 
 export function initialNewsState(): NewsState {
-  return { articles: [], unread: new Set(), loaded: false };
+  return { articles: [], topics: [], unread: new Set(), loaded: false };
 }
 
 const publishedMs = new WeakMap<NewsArticle, number>();
@@ -41,14 +49,52 @@ function clip(text: string, max: number): string {
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
-/** A 1 MB article costs what a normal one does: 500 of them must not hold 500 MB. */
-function bounded(a: NewsArticle): NewsArticle {
-  if (a.headline.length <= MAX_HEADLINE_CHARS && a.summary.length <= MAX_SUMMARY_CHARS) return a;
-  return {
-    ...a,
-    headline: clip(a.headline, MAX_HEADLINE_CHARS),
-    summary: clip(a.summary, MAX_SUMMARY_CHARS),
-  };
+/** Cleaned, clipped, non-empty and distinct terms, at most `max` of them. */
+function terms(list: readonly string[], max: number): string[] {
+  const out = new Set<string>();
+  for (const t of list) {
+    if (out.size >= max) break;
+    const clean = clip(stripUnsafe(t), MAX_TERM_CHARS).trim();
+    if (clean) out.add(clean);
+  }
+  return [...out];
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Every text the feed shows, cleaned once here (src/lib/safe-text.ts) so pages, filters and
+ * facets never see an invisible or direction-changing character; and bounded, so a 1 MB
+ * article or one with 10,000 topics costs what a normal one does.
+ */
+export function cleanArticle(a: NewsArticle): NewsArticle {
+  const headline = clip(stripUnsafe(a.headline), MAX_HEADLINE_CHARS);
+  const summary = clip(stripUnsafe(a.summary), MAX_SUMMARY_CHARS);
+  const source = clip(stripUnsafe(a.source), MAX_SOURCE_CHARS);
+  const symbols = terms(a.symbols, Infinity);
+  const topics = terms(a.topics, MAX_TOPICS_PER_ARTICLE);
+  if (
+    headline === a.headline &&
+    summary === a.summary &&
+    source === a.source &&
+    sameList(symbols, a.symbols) &&
+    sameList(topics, a.topics)
+  ) {
+    return a;
+  }
+  return { ...a, headline, summary, source, symbols, topics };
+}
+
+function topicFacets(articles: readonly NewsArticle[]): string[] {
+  const out = new Set<string>();
+  for (const a of articles) {
+    for (const t of a.topics) {
+      if (out.size >= MAX_TOPIC_FACETS) return [...out];
+      out.add(t);
+    }
+  }
+  return [...out];
 }
 
 function merge(
@@ -61,7 +107,7 @@ function merge(
   for (const a of state.articles) byId.set(a.id, a);
   const unread = new Set(state.unread);
   for (const raw of incoming) {
-    const a = bounded(raw);
+    const a = cleanArticle(raw);
     if (markUnread && !byId.has(a.id)) unread.add(a.id);
     byId.set(a.id, a); // a repeated id replaces (a corrected headline), never duplicates
   }
@@ -71,7 +117,9 @@ function merge(
     const kept = new Set(articles.map((a) => a.id));
     for (const id of unread) if (!kept.has(id)) unread.delete(id);
   }
-  return { articles, unread, loaded: true };
+  const facets = topicFacets(articles);
+  const topics = sameList(facets, state.topics) ? state.topics : facets;
+  return { articles, topics, unread, loaded: true };
 }
 
 /** [STORE-NEWS-SNAP] Merge the snapshot; after the first one, unseen ids count as unread. */

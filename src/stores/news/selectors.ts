@@ -44,6 +44,11 @@ export function useNews(filter: NewsFilter = {}): readonly NewsArticle[] {
   return useStore(newsStore, (s) => select(s.articles));
 }
 
+/** Distinct topics of the feed (bounded by the store), to offer as filters. */
+export function useNewsTopics(): readonly string[] {
+  return useStore(newsStore, (s) => s.topics);
+}
+
 /** True once the first news snapshot has been applied. */
 export function useNewsLoaded(): boolean {
   return useStore(newsStore, (s) => s.loaded);

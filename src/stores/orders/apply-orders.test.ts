@@ -42,7 +42,7 @@ describe('applyOrdersSnapshot', () => {
 
   it('[STORE-SNAP-3] a 100,000-order snapshot is applied whole, with counts', () => {
     const orders = sampleOrders(100_000);
-    // Speed is a benchmark's job (issue 6); measured by hand on the 2-core box: 40–150 ms.
+    // Speed is a benchmark's job (bench:blotter); this pins only the result.
     const s = applyOrdersSnapshot(initialOrdersState(), A, orders);
     expect(s.byId.size).toBe(100_000);
     expect(s.countsByAccount.get(A)?.all).toBe(100_000);

@@ -22,10 +22,8 @@ export function useOrderIds(filter: OrderFilter): readonly string[] {
 }
 
 /**
- * `useOrderIds` a beat behind a filter change, so typing in the search box stays responsive
- * while a 100,000-row refilter follows. Deferred by the filter's value: deferring the caller's
- * object (new on every render) made React schedule a second, background render of the page
- * after every live update.
+ * `useOrderIds` a beat behind a filter change, so typing stays responsive while a big refilter
+ * follows. Deferred by the filter's value, never the caller's object, which is new per render.
  */
 export function useDeferredOrderIds(filter: OrderFilter): readonly string[] {
   return useOrderIdsByKey(useDeferredValue(orderFilterKey(filter)));

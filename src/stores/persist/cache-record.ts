@@ -3,7 +3,7 @@
  * functions, so the caps and the identity rule are tested as plain calls.
  *
  * Only what the pages show is kept: orders, positions, balance + account info and the P&L
- * candles of the account. Never tokens, never news (issue 7). A record is read back through
+ * candles of the account. Never tokens, never news. A record is read back through
  * the protocol's zod schemas, so an old or tampered record is dropped, not rendered.
  */
 // The protocol's zod (jitless: no eval under the page's CSP).

@@ -9,9 +9,24 @@
  */
 import type { DropReason, InboundMessage, Topic } from '../../protocol';
 import { TOPICS } from '../../protocol';
-import type { ConnectionState } from '../types';
+import type { ConnectionState } from '../../socket/types';
 import { redactText } from '../recording/redact';
 import { RingBuffer } from './ring-buffer';
+import type {
+  HistoryEntry,
+  InvalidFrame,
+  MessageCounts,
+  RttSample,
+  TopicRate,
+} from '../../stores/diagnostics/report-types';
+
+export type {
+  HistoryEntry,
+  InvalidFrame,
+  MessageCounts,
+  RttSample,
+  TopicRate,
+} from '../../stores/diagnostics/report-types';
 
 export const DIAGNOSTICS_LIMITS = {
   /** Invalid frames kept (newest win). */
@@ -25,20 +40,6 @@ export const DIAGNOSTICS_LIMITS = {
   /** Characters of an invalid frame shown, after redaction. */
   excerptChars: 240,
 } as const;
-
-export type MessageCounts = { snapshots: number; updates: number; errors: number };
-export type InvalidFrame = {
-  at: number;
-  connectionId: number;
-  reason: DropReason;
-  detail: string;
-  /** Redacted, control characters made visible, truncated. */
-  excerpt: string;
-  bytes: number;
-};
-export type HistoryEntry = { at: number; status: ConnectionState['status']; reason: string };
-export type RttSample = { at: number; ms: number };
-export type TopicRate = MessageCounts & { topic: Topic; total: number; perSecond: number };
 
 type Sample = { at: number; totals: number[]; frames: number };
 

@@ -8,10 +8,18 @@
  * forgets it and deletes the account cache, so the next user of this browser sees nothing.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { SignedIn } from '../features/auth/sign-in-page';
+import type { Endpoints } from '../lib/auth/endpoints';
+import type { TokenSource } from '../lib/auth/token-source';
+import type { ReplayHandle } from './replay-session';
 import { forgetSession, persistingTokens, restoreSession, saveSession } from './session-store';
 
-export type Session = SignedIn;
+export type Session = {
+  endpoints: Endpoints;
+  tokens: TokenSource;
+  label: string;
+  /** Set for a replay of a recording: no network, the player is the transport. */
+  replay?: ReplayHandle;
+};
 
 type SessionApi = {
   session: Session | undefined;

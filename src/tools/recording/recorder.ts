@@ -14,24 +14,12 @@ import {
   serializeHeader,
   type RecordingEntry,
 } from './recording-format';
+import type { RecorderState } from '../../stores/diagnostics/report-types';
+
+export type { RecorderState } from '../../stores/diagnostics/report-types';
 
 /** 20 MiB of file: about an hour of a busy account at the default simulator rate. */
 export const DEFAULT_RECORDING_MAX_BYTES = 20 * 1024 * 1024;
-
-export type RecorderState =
-  | { status: 'idle'; maxBytes: number }
-  | { status: 'recording'; startedAt: number; events: number; bytes: number; maxBytes: number }
-  | {
-      status: 'stopped';
-      startedAt: number;
-      stoppedAt: number;
-      events: number;
-      bytes: number;
-      maxBytes: number;
-      /** Why it stopped; says so plainly when the size cap ended it. */
-      reason: string;
-      capped: boolean;
-    };
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

@@ -5,15 +5,15 @@
  * and no network connection of any kind is made.
  */
 import type { AccountInfo } from '../protocol';
-import { parseRecording, type RecordingHeader } from '../socket/recording/recording-format';
+import { parseRecording, type RecordingHeader } from '../tools/recording/recording-format';
 import {
   recordedAccounts,
   ReplayPlayer,
   REPLAY_SPEEDS,
   type ReplayProgress,
   type ReplaySpeed,
-} from '../socket/recording/replay-player';
-import type { SignedIn } from '../features/auth/sign-in-page';
+} from '../tools/recording/replay-player';
+import type { Session } from './session';
 
 export { REPLAY_SPEEDS };
 export type { ReplayProgress, ReplaySpeed };
@@ -27,7 +27,7 @@ export type ReplayHandle = {
 };
 
 /** Reads a recording file into a session that replays it; throws a readable Error. */
-export async function loadReplaySession(file: File): Promise<SignedIn> {
+export async function loadReplaySession(file: File): Promise<Session> {
   const recording = parseRecording(await file.text());
   if (!recording.entries.some((e) => e.d === 'in')) {
     throw new Error('the recording holds no received frames');

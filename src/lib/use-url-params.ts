@@ -1,7 +1,7 @@
 /** A page's state in the query string: read the params, write changes without a history entry. */
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { withParams } from '../lib/url-params';
+import { withParams } from './url-params';
 
 export function useUrlParams(): [
   URLSearchParams,

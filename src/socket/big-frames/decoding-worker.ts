@@ -4,8 +4,8 @@
  * page's main thread (see inbound-queue.ts). Same code as the synchronous path, so a frame is
  * accepted or dropped for exactly the same reasons either way.
  */
-import { normalizeServerFrame } from '../protocol/normalize';
-import { splitForTransfer } from './decode-transfer';
+import { normalizeServerFrame } from '../../protocol/normalize';
+import { splitForTransfer } from '../decode-transfer';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -3,7 +3,7 @@
  * before the normaliser, outbound frames as sent, opens and closes. The AccountSocket is
  * unchanged; it is simply given this class instead of the browser's.
  */
-import type { WebSocketCtor, WebSocketLike } from '../account-socket';
+import type { WebSocketCtor, WebSocketLike } from '../../socket/account-socket';
 
 export type SocketTap = {
   opened(connection: number): void;

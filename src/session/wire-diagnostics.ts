@@ -8,7 +8,7 @@ import type { Dispatcher } from '../socket/dispatcher';
 import {
   SessionDiagnostics,
   type DiagnosableSocket,
-} from '../socket/diagnostics/session-diagnostics';
+} from '../tools/diagnostics/session-diagnostics';
 import { defaultWebSocket } from '../socket/worker-socket/default-websocket';
 import type { Session } from './session';
 

@@ -1,14 +1,26 @@
 /**
- * The support report: one JSON document with everything the diagnostics page shows, built on
- * demand (page timer, "Copy diagnostics"), never per message. Credentials are never in it: it
- * holds no token source, and the whole document is run through the redactor before it leaves.
+ * What the diagnostics page reads: the support report and the recorder's state. The socket's
+ * diagnostics build them; the shapes live here so that stores depend on nothing above them.
  */
-import type { Subscription } from '../../protocol';
-import { redactValue } from '../recording/redact';
-import type { ConnectionState } from '../types';
-import type { HistoryEntry, InvalidFrame, RttSample, TopicRate } from './diagnostics-model';
+import type { DropReason, Subscription, Topic } from '../../protocol';
+import type { ConnectionState } from '../connection/connection-state';
 
+/** Names the document kind in a saved report. */
 export const REPORT_FORMAT = 'aries-diagnostics';
+
+export type MessageCounts = { snapshots: number; updates: number; errors: number };
+export type InvalidFrame = {
+  at: number;
+  connectionId: number;
+  reason: DropReason;
+  detail: string;
+  /** Redacted, control characters made visible, truncated. */
+  excerpt: string;
+  bytes: number;
+};
+export type HistoryEntry = { at: number; status: ConnectionState['status']; reason: string };
+export type RttSample = { at: number; ms: number };
+export type TopicRate = MessageCounts & { topic: Topic; total: number; perSecond: number };
 
 export type SubscriptionRow = {
   key: string;
@@ -49,17 +61,17 @@ export type DiagnosticsReport = {
   dispatcher: Record<string, number>;
 };
 
-/** The report as it may leave the page: every secret-named field and JWT-shaped string gone. */
-export function redactedReport(report: DiagnosticsReport): DiagnosticsReport {
-  return redactValue(report) as DiagnosticsReport;
-}
-
-/** Strips the query and fragment from a socket URL: a token must never ride along in one. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return url.replace(/[?#].*$/, '');
-  }
-}
+export type RecorderState =
+  | { status: 'idle'; maxBytes: number }
+  | { status: 'recording'; startedAt: number; events: number; bytes: number; maxBytes: number }
+  | {
+      status: 'stopped';
+      startedAt: number;
+      stoppedAt: number;
+      events: number;
+      bytes: number;
+      maxBytes: number;
+      /** Why it stopped; says so plainly when the size cap ended it. */
+      reason: string;
+      capped: boolean;
+    };

@@ -1,18 +1,18 @@
 /**
- * The browser's FrameDecoder: one module Worker running decode-worker.ts. The worker posts all
+ * The browser's FrameDecoder: one module Worker running decoding-worker.ts. The worker posts all
  * parts of a frame from one task, so parts of different frames never interleave; a frame still
  * in the worker when the socket is replaced simply resolves to nobody who cares.
  */
-import type { NormalizeResult } from '../protocol';
-import { TransferAssembler, type TransferPart } from './decode-transfer';
-import type { FrameDecoder } from './inbound-queue';
+import type { NormalizeResult } from '../../protocol';
+import { TransferAssembler, type TransferPart } from '../decode-transfer';
+import type { FrameDecoder } from '../inbound-queue';
 
 /** undefined where Workers are unavailable (Node, old browsers): frames decode in place. */
 export function createWorkerDecoder(): FrameDecoder | undefined {
   if (typeof Worker === 'undefined') return undefined;
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('./decoding-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return undefined;
   }

@@ -9,11 +9,15 @@
 import type { DropReason, InboundMessage, Subscription } from '../../protocol';
 import { connectionStore } from '../../stores/connection/store';
 import { setDiagnosticsSource, type DiagnosticsSource } from '../../stores/diagnostics/store';
-import type { AccountSocket, SocketListenerExtras, WebSocketCtor } from '../account-socket';
-import type { Dispatcher } from '../dispatcher';
+import type {
+  AccountSocket,
+  SocketListenerExtras,
+  WebSocketCtor,
+} from '../../socket/account-socket';
+import type { Dispatcher } from '../../socket/dispatcher';
 import { Recorder } from '../recording/recorder';
 import { tapWebSocket } from '../recording/tap-websocket';
-import type { ConnectionState, MessageMeta, SocketListener } from '../types';
+import type { ConnectionState, MessageMeta, SocketListener } from '../../socket/types';
 import { DiagnosticsModel } from './diagnostics-model';
 import {
   REPORT_FORMAT,

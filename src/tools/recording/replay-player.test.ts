@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverMessages, type InboundMessage } from '../../protocol';
 import { FakeWebSocket } from '../../testing/fake-websocket';
-import { AccountSocket, type WebSocketCtor } from '../account-socket';
-import type { ConnectionState, MessageMeta } from '../types';
+import { AccountSocket, type WebSocketCtor } from '../../socket/account-socket';
+import type { ConnectionState, MessageMeta } from '../../socket/types';
 import { Recorder } from './recorder';
 import { parseRecording } from './recording-format';
 import { ReplayPlayer } from './replay-player';

@@ -22,7 +22,7 @@
 import { normalizeServerFrame } from '../../protocol/normalize';
 import { parseClientFrame, topicKey, type AccountInfo, type Topic } from '../../protocol';
 import { TOPICS } from '../../protocol';
-import type { WebSocketCtor, WebSocketLike } from '../account-socket';
+import type { WebSocketCtor, WebSocketLike } from '../../socket/account-socket';
 import type { Recording, RecordingEntry } from './recording-format';
 
 export const REPLAY_SPEEDS = [1, 10, 'max'] as const;

@@ -3,8 +3,8 @@ import { serverMessages } from '../../protocol';
 import { diagnosticsStore } from '../../stores/diagnostics/store';
 import { resetAllStores } from '../../stores/reset';
 import { FakeWebSocket } from '../../testing/fake-websocket';
-import { AccountSocket } from '../account-socket';
-import { createDispatcher } from '../dispatcher';
+import { AccountSocket } from '../../socket/account-socket';
+import { createDispatcher } from '../../socket/dispatcher';
 import { SessionDiagnostics } from './session-diagnostics';
 
 const TOKEN =
