@@ -1,12 +1,20 @@
+import type { APIRequestContext } from '@playwright/test';
+import { CONTROL_HEADER } from '../../server/control/control-guard';
 import { DEMO_ACCOUNT, signIn } from '../fixtures';
 import { siteCsp } from '../../deploy/nginx-config';
 import { PAGE_ROUTES } from '../../src/app/routes';
 import { BROKER, expect, test } from './nginx-fixture';
 
-test.beforeEach(async ({ request }) => {
-  // The control API stays on the embedded server; nginx proxies only what the app uses.
-  expect((await request.post(`${BROKER}/__control/sim/reset`)).ok()).toBe(true);
-});
+/** The control API stays on the embedded server; nginx proxies only what the app uses. */
+async function brokerControl(request: APIRequestContext, path: string, data: object = {}) {
+  const res = await request.post(`${BROKER}/__control${path}`, {
+    headers: { [CONTROL_HEADER]: '1', 'content-type': 'application/json' },
+    data,
+  });
+  expect(res.ok(), `POST /__control${path}: ${await res.text()}`).toBe(true);
+}
+
+test.beforeEach(({ request }) => brokerControl(request, '/sim/reset'));
 
 /** The entry script and stylesheet index.html points at. */
 async function assetsOf(html: string): Promise<{ js: string; css: string }> {
@@ -31,17 +39,14 @@ test('[DEPLOY-E2E-1] through nginx: sign in, every page live, a live change over
     await expect(status).toHaveText('Live');
   }
   await nav.getByRole('link', { name: 'Orders' }).click();
-  const order = await request.post(`${BROKER}/__control/orders`, {
-    data: {
-      accountId: DEMO_ACCOUNT,
-      symbol: 'NFLX',
-      side: 'BUY',
-      type: 'LIMIT',
-      qty: '37',
-      price: '1.23',
-    },
+  await brokerControl(request, '/orders', {
+    accountId: DEMO_ACCOUNT,
+    symbol: 'NFLX',
+    side: 'BUY',
+    type: 'LIMIT',
+    qty: '37',
+    price: '1.23',
   });
-  expect(order.ok(), await order.text()).toBe(true);
   await expect(page.getByRole('row', { name: /NFLX/ }).first()).toBeVisible();
 });
 
