@@ -1,6 +1,7 @@
 /** The live state of the one connection, in a trader's words, with round-trip time. */
 import { useEffect, useState } from 'react';
 import {
+  useBehindMs,
   useConnectionState,
   useFailedStreamCount,
   useRtt,
@@ -37,6 +38,7 @@ export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
   const state = useConnectionState();
   const rtt = useRtt();
   const warnings = useFailedStreamCount();
+  const behindMs = useBehindMs();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (state.status !== 'reconnecting') return;
@@ -44,6 +46,8 @@ export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
     return () => clearInterval(t);
   }, [state.status]);
   const live = describe(state, now);
+  // Connected and streaming, but the painted figures trail the server: say by how much.
+  const behind = !replay && behindMs !== undefined && live.tone === 'bg-gain';
   const { text, tone } = replay
     ? { text: state.status === 'subscribed' ? 'Replay' : `Replay: ${live.text}`, tone: 'bg-warn' }
     : live;
@@ -54,9 +58,17 @@ export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
       title={state.reason}
       className="flex items-center gap-2 rounded border border-border px-2 py-1 text-sm"
     >
-      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${tone}`} />
+      <span
+        aria-hidden
+        className={`inline-block h-2 w-2 rounded-full ${behind ? 'bg-warn' : tone}`}
+      />
       <span data-testid="connection-status">{text}</span>
-      {state.status === 'subscribed' && rtt !== undefined && !replay && (
+      {behind && (
+        <span data-testid="connection-lag" className="num text-warn">
+          · {(behindMs / 1000).toFixed(1)} s behind
+        </span>
+      )}
+      {state.status === 'subscribed' && rtt !== undefined && !replay && !behind && (
         <span className="num text-muted">{rtt} ms</span>
       )}
       {/* [HEALTH-3] Live, but some stream sent what the app cannot read (its page says which). */}

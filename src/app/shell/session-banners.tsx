@@ -1,8 +1,12 @@
-/** What the trader must know about the session itself: being refreshed, or needing a sign-in. */
-import { useConnectionState } from '../../stores';
+/**
+ * What the trader must know about the session itself: being refreshed, needing a sign-in, or
+ * showing figures that trail the server.
+ */
+import { useBehindMs, useConnectionState } from '../../stores';
 
 export function SessionBanners({ onSignIn }: { onSignIn: () => void }) {
   const connection = useConnectionState();
+  const behindMs = useBehindMs();
   if (connection.status === 'refreshWarning') {
     return (
       <p role="status" className="border-b border-warn bg-panel px-4 py-1.5 text-sm text-warn">
@@ -17,6 +21,18 @@ export function SessionBanners({ onSignIn }: { onSignIn: () => void }) {
         <button type="button" onClick={onSignIn} className="underline">
           Sign in again
         </button>
+      </p>
+    );
+  }
+  if (behindMs !== undefined) {
+    return (
+      <p
+        role="status"
+        data-testid="lag-banner"
+        className="border-b border-warn bg-panel px-4 py-1.5 text-sm text-warn"
+      >
+        The figures on screen are {(behindMs / 1000).toFixed(1)} s behind the server: updates are
+        arriving faster than this screen can show them. Catching up; row highlights are paused.
       </p>
     );
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lagStore, resetLag, setBehind } from '../../stores/connection/lag-store';
 import { flash, MAX_CONCURRENT_FLASHES } from './use-flash-on-change';
 
 /** An element whose animations the test finishes by hand. */
@@ -47,5 +48,22 @@ describe('flash', () => {
     expect(last.animations).toHaveLength(1);
     expect(last.el.dataset.flashed).toBe('3');
     for (const r of rows) r.animations.forEach((a) => a.playState === 'running' && a.finish());
+  });
+
+  it('[FLASH-2] while the figures trail the server, changes are counted but not flashed (shed)', () => {
+    const row = fakeRow();
+    setBehind(2_500);
+    try {
+      flash(row.el);
+      flash(row.el);
+      expect(row.animations).toHaveLength(0);
+      expect(row.el.dataset.flashed).toBe('2');
+      expect(lagStore.getState().shed).toBe(2);
+    } finally {
+      resetLag();
+    }
+    flash(row.el);
+    expect(row.animations).toHaveLength(1);
+    row.animations[0]!.finish();
   });
 });

@@ -3,6 +3,7 @@
  * no React renders; respects reduced motion; counts flashes in `data-flashed` for tests.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { countShed, isBehind } from '../../stores';
 
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -30,6 +31,11 @@ export function flash(el: Animatable | null, durationMs = 900): void {
   if (!el) return;
   el.dataset.flashed = String(Number(el.dataset.flashed ?? 0) + 1);
   if (reducedMotion() || typeof el.animate !== 'function') return;
+  // Behind the server, painting highlights only delays the figures further: shed them.
+  if (isBehind()) {
+    countShed();
+    return;
+  }
   const current = running.get(el);
   if (current && current.playState === 'running') {
     current.currentTime = 0;

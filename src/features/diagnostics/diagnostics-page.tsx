@@ -5,7 +5,12 @@
  */
 import { useState } from 'react';
 import { formatDateTime, formatTime } from '../../lib/time';
-import { useDiagnosticsReport, type DiagnosticsReport } from '../../stores';
+import {
+  useBehindMs,
+  useDiagnosticsReport,
+  useShedCount,
+  type DiagnosticsReport,
+} from '../../stores';
 import {
   downloadBlob,
   fileStamp,
@@ -47,6 +52,8 @@ function ColumnHeads({ columns }: { columns: readonly Column[] }) {
 function Summary({ report }: { report: DiagnosticsReport }) {
   const c = report.connection;
   const dropped = Object.values(report.drops).reduce((a, b) => a + b, 0);
+  const behindMs = useBehindMs();
+  const shed = useShedCount();
   const facts: Array<[string, string]> = [
     ['State', STATUS_LABEL[c.state.status] ?? c.state.status],
     ['Why', c.state.reason],
@@ -61,6 +68,8 @@ function Summary({ report }: { report: DiagnosticsReport }) {
     ['Resubscribes (seq gaps)', String(c.resubscribes)],
     ['Dropped or ignored', dropped.toLocaleString('en-US')],
     ['Last round trip', c.rttMs === undefined ? '—' : `${c.rttMs} ms`],
+    ['Behind the server', behindMs === undefined ? 'no' : `${(behindMs / 1000).toFixed(1)} s`],
+    ['Highlights shed while behind', shed.toLocaleString('en-US')],
   ];
   return (
     <section aria-labelledby="diag-summary" className={panel}>
