@@ -20,14 +20,6 @@ import type {
   TopicRate,
 } from '../../stores/diagnostics/report-types';
 
-export type {
-  HistoryEntry,
-  InvalidFrame,
-  MessageCounts,
-  RttSample,
-  TopicRate,
-} from '../../stores/diagnostics/report-types';
-
 export const DIAGNOSTICS_LIMITS = {
   /** Invalid frames kept (newest win). */
   invalidFrames: 50,

@@ -6,12 +6,6 @@
 import { redactValue } from '../recording/redact';
 import type { DiagnosticsReport } from '../../stores/diagnostics/report-types';
 
-export {
-  REPORT_FORMAT,
-  type DiagnosticsReport,
-  type SubscriptionRow,
-} from '../../stores/diagnostics/report-types';
-
 /** The report as it may leave the page: every secret-named field and JWT-shaped string gone. */
 export function redactedReport(report: DiagnosticsReport): DiagnosticsReport {
   return redactValue(report) as DiagnosticsReport;

@@ -19,13 +19,12 @@ import { Recorder } from '../recording/recorder';
 import { tapWebSocket } from '../recording/tap-websocket';
 import type { ConnectionState, MessageMeta, SocketListener } from '../../socket/types';
 import { DiagnosticsModel } from './diagnostics-model';
+import { redactedReport, safeUrl } from './report';
 import {
   REPORT_FORMAT,
-  redactedReport,
-  safeUrl,
   type DiagnosticsReport,
   type SubscriptionRow,
-} from './report';
+} from '../../stores/diagnostics/report-types';
 
 /** What the diagnostics read from the stream: an AccountSocket, or anything shaped like one. */
 export type DiagnosableSocket = Pick<

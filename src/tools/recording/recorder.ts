@@ -16,8 +16,6 @@ import {
 } from './recording-format';
 import type { RecorderState } from '../../stores/diagnostics/report-types';
 
-export type { RecorderState } from '../../stores/diagnostics/report-types';
-
 /** 20 MiB of file: about an hour of a busy account at the default simulator rate. */
 export const DEFAULT_RECORDING_MAX_BYTES = 20 * 1024 * 1024;
 
