@@ -168,6 +168,8 @@ test('the page in both themes at 1280 px, accessible in each; the P&L page’s p
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, `/performance?account=${DEMO_ACCOUNT}`);
   await expect(page.getByTestId('perf-total')).toBeVisible();
+  const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  expect(await scrollWidth()).toBeLessThanOrEqual(1280);
   await screenshot(page, 'performance-dark');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
@@ -176,6 +178,8 @@ test('the page in both themes at 1280 px, accessible in each; the P&L page’s p
   await page.goto(`/pnl?account=${DEMO_ACCOUNT}&range=1Y`);
   await expect(page.getByRole('heading', { name: /Performance in this range/ })).toBeVisible();
   await expect(page.getByTestId('perf-drawdown')).toContainText(/^−\$[\d,]+\.\d{2}/);
+  // No figure's tip (hidden until hovered) widens the page past its right edge.
+  expect(await scrollWidth()).toBeLessThanOrEqual(1280);
   await screenshot(page, 'pnl-performance-light');
   expect(await seriousA11yViolations(page)).toEqual([]);
 });

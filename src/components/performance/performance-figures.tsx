@@ -35,7 +35,9 @@ function Figure({
   help,
   children,
   testId,
+  alignHelp,
 }: {
+  alignHelp?: 'start' | 'end';
   term: string;
   help: string;
   children: ReactNode;
@@ -44,7 +46,9 @@ function Figure({
   return (
     <div className="rounded border border-border bg-panel px-3 py-2">
       <dt className="text-xs text-muted">
-        <HelpTerm help={help}>{term}</HelpTerm>
+        <HelpTerm help={help} align={alignHelp}>
+          {term}
+        </HelpTerm>
       </dt>
       <dd className="mt-0.5 text-right text-base" data-testid={testId}>
         {children}
@@ -160,7 +164,12 @@ export function PerformanceFigures({
           <Figure term="Average day" help={FIGURE_HELP.average} testId="perf-average">
             <Money value={stats.average} pnl />
           </Figure>
-          <Figure term="Median day" help={FIGURE_HELP.median} testId="perf-median">
+          <Figure
+            term="Median day"
+            help={FIGURE_HELP.median}
+            testId="perf-median"
+            alignHelp={compact ? 'end' : 'start'}
+          >
             <Money value={stats.median} pnl />
           </Figure>
         </>
