@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Big from 'big.js';
 import { formatMoney } from '../src/lib/format';
+import { startOfLocalDay } from '../src/lib/time';
 import { rangeFirstDay, subscriptionStart } from '../src/features/performance/performance-range';
 import {
   control,
@@ -123,7 +124,13 @@ test('the calendar walks by keyboard and opens a day’s intraday chart', async 
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/pnl\?.*range=custom.*interval=15m/);
-  await expect(page.getByTestId('pnl-legend')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('day')).toBe(yesterday.day);
+  await expect(page.getByTestId('pnl-focus-day')).toHaveText(`showing ${yesterday.day} (UTC)`);
+  // The chart opens on that day once its candles are in.
+  await expect(page.getByTestId('pnl-chart')).toHaveAttribute(
+    'data-focus-day',
+    String(yesterday.t),
+  );
   expect(new URL(page.url()).searchParams.get('account')).toBe(DEMO_ACCOUNT);
 });
 
@@ -162,9 +169,7 @@ test('today’s P&L by symbol adds up to the positions’ realized and unrealize
   await expect(foot.locator('td').last()).toHaveText(money(total));
 });
 
-test('the page in both themes at 1280 px, accessible in each; the P&L page’s panel too', async ({
-  page,
-}) => {
+test('the page in both themes at 1280 px, accessible in each', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, `/performance?account=${DEMO_ACCOUNT}`);
   await expect(page.getByTestId('perf-total')).toBeVisible();
@@ -175,11 +180,47 @@ test('the page in both themes at 1280 px, accessible in each; the P&L page’s p
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await screenshot(page, 'performance-light');
   expect(await seriousA11yViolations(page)).toEqual([]);
-  await page.goto(`/pnl?account=${DEMO_ACCOUNT}&range=1Y`);
+});
+
+test('the P&L page’s panel: the figures of the candles the chart holds, against the server’s', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, `/pnl?account=${DEMO_ACCOUNT}`);
+  // Today in 1-minute candles, from the local midnight the page asks for.
+  const startTime = startOfLocalDay(Date.now());
+  const candles: TruthCandle[] = await control(
+    request,
+    `/truth/${DEMO_ACCOUNT}/candles?interval=1m&startTime=${startTime}`,
+    undefined,
+    'GET',
+  );
+  let peak = new Big(candles[0]!.open);
+  let drawdown = new Big(0);
+  const closeOfDay = new Map<string, string>();
+  for (const c of candles) {
+    const v = new Big(c.close);
+    if (v.gt(peak)) peak = v;
+    if (peak.minus(v).gt(drawdown)) drawdown = peak.minus(v);
+    closeOfDay.set(new Date(c.t * 1000).toISOString().slice(0, 10), c.close);
+  }
+  let base = candles[0]!.open;
+  const days = [...closeOfDay].map(([day, close]) => {
+    const pnl = new Big(close).minus(base);
+    base = close;
+    return { day, pnl };
+  });
+  const best = [...days].sort((a, b) => b.pnl.cmp(a.pnl))[0]!;
   await expect(page.getByRole('heading', { name: /Performance in this range/ })).toBeVisible();
+  await expect(page.getByTestId('perf-drawdown')).toContainText(money(drawdown.neg()));
+  await expect(page.getByTestId('perf-best')).toHaveText(money(best.pnl) + best.day);
+
+  // A year of daily candles: no figure's tip (hidden until hovered) widens the page.
+  await page.getByRole('button', { name: '1Y', exact: true }).click();
+  await expect(page.getByTestId('pnl-count')).toHaveText(/^3\d\d$/);
   await expect(page.getByTestId('perf-drawdown')).toContainText(/^−\$[\d,]+\.\d{2}/);
-  // No figure's tip (hidden until hovered) widens the page past its right edge.
-  expect(await scrollWidth()).toBeLessThanOrEqual(1280);
-  await screenshot(page, 'pnl-performance-light');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await screenshot(page, 'pnl-performance');
   expect(await seriousA11yViolations(page)).toEqual([]);
 });

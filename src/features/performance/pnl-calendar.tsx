@@ -24,7 +24,7 @@ function cellColor(day: DayPnl | undefined, largest: string): string | undefined
   return `color-mix(in srgb, ${tone} ${SHARE[Math.abs(level)]}, var(--panel))`;
 }
 
-/** The P&L page from that day's local start, in 15-minute candles. */
+/** The P&L page from that day's start, in 15-minute candles, the chart opened on that day. */
 function dayLink(t: number, search: string): string {
   const from = formatDateTime(t * 1000)
     .replace(' ', 'T')
@@ -33,6 +33,7 @@ function dayLink(t: number, search: string): string {
   params.set('range', 'custom');
   params.set('from', from);
   params.set('interval', '15m');
+  params.set('day', utcDate(t));
   return `/pnl?${params.toString()}`;
 }
 

@@ -19,6 +19,7 @@ import { PnlChart } from './pnl-chart';
 import {
   firstScreenStart,
   PNL_RANGES,
+  dayFromParams,
   pnlViewFromParams,
   RANGE_DEFAULT_INTERVAL,
   RANGE_LABELS,
@@ -113,6 +114,7 @@ export function PnlPage({ accountId }: { accountId: string }) {
   // Ranges are relative to when the page opened, so the subscription does not churn each render.
   const [openedAt] = useState(() => Date.now());
   const startTime = rangeStart(view, openedAt);
+  const focusDay = dayFromParams(params);
   const key = pnlKey(accountId);
   const streamedInterval = usePnlInterval(key);
   const since = usePnlSince(key);
@@ -164,6 +166,11 @@ export function PnlPage({ accountId }: { accountId: string }) {
           onChange={(interval) => set({ interval })}
         />
         <span className="text-xs text-muted">since {formatDateTime(startTime)}</span>
+        {focusDay !== undefined && (
+          <span className="text-xs text-muted" data-testid="pnl-focus-day">
+            showing {new Date(focusDay * 1000).toISOString().slice(0, 10)} (UTC)
+          </span>
+        )}
       </div>
       <StreamGate
         streamKey={key}
@@ -178,6 +185,7 @@ export function PnlPage({ accountId }: { accountId: string }) {
             seriesKey={key}
             interval={streamedInterval}
             label={`P&L of ${accountId} in ${view.interval} candles since ${formatDateTime(startTime)}`}
+            focusDay={focusDay}
           />
           <PerformancePanel
             seriesKey={key}
