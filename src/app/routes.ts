@@ -44,6 +44,11 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     Page: page(() => import('../features/pnl/pnl-page'), 'PnlPage'),
   },
   {
+    path: '/performance',
+    label: 'Performance',
+    Page: page(() => import('../features/performance/performance-page'), 'PerformancePage'),
+  },
+  {
     path: '/watchlist',
     label: 'Watchlist',
     Page: page(() => import('../features/watchlist/watchlist-page'), 'WatchlistPage'),

@@ -4,7 +4,16 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 
-export function HelpTerm({ children, help }: { children: ReactNode; help: string }) {
+export function HelpTerm({
+  children,
+  help,
+  align = 'start',
+}: {
+  children: ReactNode;
+  help: string;
+  /** Which edge of the term the tip lines up with: 'end' for terms near the page's right edge. */
+  align?: 'start' | 'end';
+}) {
   const id = useId();
   const [dismissed, setDismissed] = useState(false);
   return (
@@ -26,7 +35,7 @@ export function HelpTerm({ children, help }: { children: ReactNode; help: string
       <span
         id={id}
         role="tooltip"
-        className={`pointer-events-none absolute bottom-full left-0 z-20 mb-1 w-64 rounded border border-border bg-surface p-2 text-xs font-normal text-text shadow-lg ${
+        className={`pointer-events-none absolute bottom-full ${align === 'end' ? 'right-0' : 'left-0'} z-20 mb-1 w-64 rounded border border-border bg-surface p-2 text-xs font-normal text-text shadow-lg ${
           dismissed ? 'hidden' : 'invisible group-hover:visible group-focus-within:visible'
         }`}
       >

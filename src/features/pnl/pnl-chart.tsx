@@ -51,6 +51,7 @@ function useChart(
   container: React.RefObject<HTMLDivElement | null>,
   seriesKey: string,
   interval: PnlInterval | undefined,
+  focusDay: number | undefined,
 ) {
   const api = useRef<{
     chart: IChartApi;
@@ -129,6 +130,8 @@ function useChart(
     let resets = 0;
     let updates = 0;
     let drawn: { first: number; last: number } | undefined;
+    // A day to show (the performance calendar's link): applied once candles reach back to it.
+    let focusPending = focusDay !== undefined;
     const unsubscribe = subscribePnl(seriesKey, (event) => {
       if (event.type === 'reset') {
         const { candles } = event;
@@ -140,12 +143,20 @@ function useChart(
           drawn && first !== undefined && last !== undefined
             ? first < drawn.first && last >= drawn.last
             : false;
-        const view = moreHistory ? timeScale.getVisibleRange() : null;
-        // Hold at least what was on screen, with the usual room to scroll back.
+        const focus =
+          focusPending && focusDay !== undefined && first !== undefined && first <= focusDay
+            ? { from: focusDay as UTCTimestamp, to: (focusDay + 86_400 - 1) as UTCTimestamp }
+            : null;
+        const view = focus ?? (moreHistory ? timeScale.getVisibleRange() : null);
+        // Hold at least what is to be on screen, with the usual room to scroll back.
         const need = view ? firstAtOrAfter(candles, Number(view.from)) - GROW_MARGIN : Infinity;
         hold(candles, Math.max(0, Math.min(initialWindowStart(candles.length), need)));
         if (view) timeScale.setVisibleRange(view);
         else timeScale.fitContent();
+        if (focus) {
+          focusPending = false;
+          el.dataset.focusDay = String(focusDay);
+        }
         drawn = first !== undefined && last !== undefined ? { first, last } : undefined;
         el.dataset.resets = String(++resets);
       } else {
@@ -169,7 +180,7 @@ function useChart(
       api.current = null;
       chart.remove();
     };
-  }, [container, seriesKey, interval]);
+  }, [container, seriesKey, interval, focusDay]);
 
   /** Moves the crosshair to candle `i` (clamped); undefined clears it. */
   const focusCandle = (i: number | undefined) => {
@@ -197,13 +208,16 @@ export function PnlChart({
   seriesKey,
   interval,
   label,
+  focusDay,
 }: {
   seriesKey: string;
   interval: PnlInterval | undefined;
   label: string;
+  /** Unix seconds of a UTC day to show instead of the whole range. */
+  focusDay?: number;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const { hoverT, focusCandle } = useChart(container, seriesKey, interval);
+  const { hoverT, focusCandle } = useChart(container, seriesKey, interval, focusDay);
   const candles = usePnlCandles(seriesKey);
   const hovered = hoverT === undefined ? -1 : indexAt(candles, hoverT);
   const shown: Candle | undefined = candles.at(hovered >= 0 ? hovered : -1);

@@ -8,6 +8,8 @@ import type { PnlInterval } from '../../protocol';
 import { useUrlParams } from '../../lib/use-url-params';
 import { formatDateTime } from '../../lib/time';
 import { Money } from '../../components/ui/money';
+import { PerformanceFigures } from '../../components/performance/performance-figures';
+import { useCandlePerformance } from '../../components/performance/use-candle-performance';
 import { Segmented } from '../../components/ui/segmented';
 import { StreamGate } from '../../components/ui/stream-gate';
 import { useStream } from '../../session/use-stream';
@@ -17,6 +19,7 @@ import { PnlChart } from './pnl-chart';
 import {
   firstScreenStart,
   PNL_RANGES,
+  dayFromParams,
   pnlViewFromParams,
   RANGE_DEFAULT_INTERVAL,
   RANGE_LABELS,
@@ -71,12 +74,47 @@ function Summary({ seriesKey, partial }: { seriesKey: string; partial: boolean }
   );
 }
 
+/**
+ * Drawdown and day statistics of the candles the chart holds (the one P&L subscription):
+ * days fold from any interval of a day or shorter; monthly candles give the drawdown only.
+ */
+function PerformancePanel({
+  seriesKey,
+  interval,
+  partial,
+}: {
+  seriesKey: string;
+  interval: PnlInterval | undefined;
+  partial: boolean;
+}) {
+  const candles = usePnlCandles(seriesKey);
+  const perf = useCandlePerformance(candles, interval !== '1mo');
+  if (partial || candles.length === 0) return null;
+  return (
+    <section aria-labelledby="pnl-performance" className="space-y-2">
+      <h2 id="pnl-performance" className="text-sm font-semibold">
+        Performance in this range{' '}
+        <span className="font-normal text-muted">
+          (days are UTC days; a day&apos;s P&amp;L is its last close less the previous day&apos;s)
+        </span>
+      </h2>
+      <PerformanceFigures
+        stats={perf.stats}
+        drawdown={perf.drawdown}
+        intraday={interval !== '1d' && interval !== '1mo'}
+        compact
+      />
+    </section>
+  );
+}
+
 export function PnlPage({ accountId }: { accountId: string }) {
   const [params, set] = useUrlParams();
   const view = pnlViewFromParams(params);
   // Ranges are relative to when the page opened, so the subscription does not churn each render.
   const [openedAt] = useState(() => Date.now());
   const startTime = rangeStart(view, openedAt);
+  const focusDay = dayFromParams(params);
   const key = pnlKey(accountId);
   const streamedInterval = usePnlInterval(key);
   const since = usePnlSince(key);
@@ -128,6 +166,11 @@ export function PnlPage({ accountId }: { accountId: string }) {
           onChange={(interval) => set({ interval })}
         />
         <span className="text-xs text-muted">since {formatDateTime(startTime)}</span>
+        {focusDay !== undefined && (
+          <span className="text-xs text-muted" data-testid="pnl-focus-day">
+            showing {new Date(focusDay * 1000).toISOString().slice(0, 10)} (UTC)
+          </span>
+        )}
       </div>
       <StreamGate
         streamKey={key}
@@ -142,6 +185,12 @@ export function PnlPage({ accountId }: { accountId: string }) {
             seriesKey={key}
             interval={streamedInterval}
             label={`P&L of ${accountId} in ${view.interval} candles since ${formatDateTime(startTime)}`}
+            focusDay={focusDay}
+          />
+          <PerformancePanel
+            seriesKey={key}
+            interval={streamedInterval}
+            partial={since !== startTime}
           />
         </div>
       </StreamGate>

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { startOfLocalDay } from '../../lib/time';
-import { FIRST_SCREEN_CANDLES, firstScreenStart, pnlViewFromParams, rangeStart } from './pnl-range';
+import {
+  dayFromParams,
+  FIRST_SCREEN_CANDLES,
+  firstScreenStart,
+  pnlViewFromParams,
+  rangeStart,
+} from './pnl-range';
 
 const NOW = Date.parse('2026-11-24T15:00:00Z');
 
@@ -54,5 +60,13 @@ describe('P&L view params', () => {
     expect(firstScreenStart('15m', rangeStart({ range: '1W', interval: '15m' }, NOW), NOW)).toBe(
       undefined,
     );
+  });
+
+  it('[PNL-DAY-1] ?day= is a UTC date the chart opens on; anything else is ignored', () => {
+    const day = (q: string) => dayFromParams(new URLSearchParams(q));
+    expect(day('day=2026-11-23')).toBe(Date.UTC(2026, 10, 23) / 1000);
+    expect(day('day=2026-11-23T10:00')).toBeUndefined();
+    expect(day('day=2026-13-45')).toBeUndefined();
+    expect(day('')).toBeUndefined();
   });
 });

@@ -85,3 +85,12 @@ export function firstScreenStart(
     ? new Date(now - screen).toISOString()
     : undefined;
 }
+
+const UTC_DAY = /^\d{4}-\d\d-\d\d$/;
+
+/** `?day=2026-11-23`: a UTC day the chart opens on (Unix seconds of its midnight), if valid. */
+export function dayFromParams(params: URLSearchParams): number | undefined {
+  const day = params.get('day') ?? '';
+  const ms = UTC_DAY.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
+  return Number.isNaN(ms) ? undefined : ms / 1000;
+}
