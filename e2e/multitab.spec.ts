@@ -227,7 +227,7 @@ test('[TAB-E2E-3] a tab signed in as another user keeps its own connection and n
   expect(await roleOf(other)).toBe('leader');
 });
 
-test('[TAB-E2E-4] signing out in the leader tab hands the connection to the other tab', async ({
+test('[TAB-E2E-4] signing out in one tab signs that user out in every tab: no socket, no data left', async ({
   page,
   request,
 }) => {
@@ -235,10 +235,12 @@ test('[TAB-E2E-4] signing out in the leader tab hands the connection to the othe
   const leader = await leaderOf(pages);
   const follower = pages.find((p) => p !== leader)!;
   await leader.getByRole('button', { name: 'Sign out' }).click();
-  await expect(follower.getByTestId('connection-status')).toHaveText('Live');
-  await expect.poll(() => roleOf(follower)).toBe('leader');
-  await expect.poll(async () => (await connections(request)).count).toBe(1);
   await expect(leader.getByLabel('Username')).toBeVisible();
+  // The tabs shared one session (its refresh cookie is revoked by Sign out), so it ends here too.
+  await expect(follower.getByLabel('Username')).toBeVisible();
+  await expect(follower.getByText('Signed out in another tab.')).toBeVisible();
+  await expect(follower.getByTestId('connection-status')).toHaveCount(0);
+  await expect.poll(async () => (await connections(request)).count).toBe(0);
 });
 
 test('[TAB-E2E-5] the leader tab crashes (no unload, no goodbye): another takes over within 2 s', async ({

@@ -84,7 +84,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
               to={{ pathname: r.path, search }}
               end
               className={({ isActive }) =>
-                `rounded px-1.5 py-1 ${isActive ? 'bg-surface font-semibold text-text' : 'text-muted hover:text-text'}`
+                `rounded px-1 py-1 ${isActive ? 'bg-surface font-semibold text-text' : 'text-muted hover:text-text'}`
               }
             >
               {r.label}
@@ -101,10 +101,12 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
           <ConnectionBadge replay={!!session.replay} />
           {accountId && <AlertsMenu accountId={accountId} />}
           <ThemeToggle />
-          <span className="text-sm text-muted">{session.label}</span>
+          {/* Below 1536 px the user is named in the button's tooltip, so the header stays one line. */}
+          <span className="sr-only text-sm text-muted 2xl:not-sr-only">{session.label}</span>
           <button
             type="button"
             onClick={onSignOut}
+            title={`Signed in as ${session.label}`}
             className="rounded border border-border px-2 py-1 text-sm"
           >
             Sign out

@@ -12,6 +12,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -53,6 +54,13 @@ function persisted(session: Session, onResumeRefused?: (why: string) => void): S
 
 /** What this page load found in storage, read once (a development re-render must not re-read). */
 let boot: { session?: Session; problem?: string } | undefined;
+
+/**
+ * Tabs of one browser share the session (the refresh cookie, revoked on Sign out), so signing
+ * out in one tab signs that user out in every tab; another user's tab is left alone.
+ */
+const SIGN_OUT_CHANNEL = 'aries:sign-out';
+const whoOf = (s: Session) => `${s.endpoints.apiBase}|${s.label}`;
 function restoreOnce() {
   if (!boot) {
     let problem: string | undefined;
@@ -66,8 +74,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<string | undefined>(() => restoreOnce().problem);
   const current = useRef<Session>(undefined);
   const signOut = useCallback((why?: string) => {
+    const ending = current.current;
+    if (ending && !ending.replay && why === undefined && typeof BroadcastChannel === 'function') {
+      const channel = new BroadcastChannel(SIGN_OUT_CHANNEL);
+      channel.postMessage(whoOf(ending));
+      channel.close();
+    }
     // Revoke before forgetting; the tab does not wait for the server to answer.
-    void current.current?.tokens.revoke?.();
+    void ending?.tokens.revoke?.();
     current.current = undefined;
     forgetSession();
     // Imported here, not at the top, so the sign-in page does not load the cache and its schemas.
@@ -81,6 +95,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     current.current = s;
     return s;
   });
+  useEffect(() => {
+    if (typeof BroadcastChannel !== 'function') return;
+    const channel = new BroadcastChannel(SIGN_OUT_CHANNEL);
+    channel.onmessage = (e: MessageEvent) => {
+      const mine = current.current;
+      if (mine && !mine.replay && e.data === whoOf(mine)) signOut('Signed out in another tab.');
+    };
+    return () => channel.close();
+  }, [signOut]);
   const signIn = useCallback((s: Session) => {
     const p = persisted(s);
     saveSession(p);
