@@ -12,51 +12,22 @@ import { connectionStore } from '../stores/connection/store';
 import { ordersStore } from '../stores/orders/store';
 import { positionsStore } from '../stores/positions/store';
 import { resetAllStores } from '../stores/reset';
-import { FakeWebSocket } from '../testing/fake-websocket';
+import { SESSION_T, startClientSession } from '../testing/client-session';
 import {
   sampleAccountSnapshot,
   sampleBalance,
   sampleOrder,
   samplePosition,
 } from '../testing/store-samples';
-import { AccountSocket } from './account-socket';
 import { BACKOFF_BASE_MS } from './backoff';
-import { createDispatcher } from './dispatcher';
 
 const ACCOUNT = 'A-10001';
-const T = Date.parse('2026-11-24T15:00:00Z');
+const T = SESSION_T;
 
 /** A signed-in socket subscribed to ACCOUNT with its snapshot applied; `feed` plays frames. */
 async function subscribedSocket() {
-  FakeWebSocket.reset();
-  resetAllStores();
-  const frames: Array<() => void> = [];
-  const dispatcher = createDispatcher({
-    schedule: (cb) => {
-      frames.push(cb);
-      return () => {};
-    },
-  });
-  const socket = new AccountSocket({
-    url: 'ws://127.0.0.1/v1/accounts/ws',
-    getToken: async () => 'token',
-    listener: dispatcher,
-    WebSocketImpl: FakeWebSocket,
-    environment: null,
-    log: () => {},
-  });
-  socket.subscribe({ topic: 'account', params: { accountId: ACCOUNT } });
-  socket.start();
-  const ws = FakeWebSocket.latest();
-  ws.open();
-  await vi.advanceTimersByTimeAsync(0);
-  ws.receive(
-    serverMessages.authSuccess(
-      ws.lastSent('request').id,
-      { userId: 'u-1', expiresAt: T + 3_900_000 },
-      T,
-    ),
-  );
+  const session = await startClientSession([{ topic: 'account', params: { accountId: ACCOUNT } }]);
+  const { ws } = session;
   const s = sampleAccountSnapshot(ACCOUNT);
   const sub = ws.lastSent('subscribe');
   ws.receive(
@@ -68,23 +39,17 @@ async function subscribedSocket() {
       T,
     ),
   );
-  const feed = (texts: string[]) => {
-    for (const text of texts) ws.receive(text);
-    frames.splice(0).forEach((f) => f());
-  };
   /** Answers the latest subscribe (a retry) with `snapshot`, as a server would. */
   const answer = (snapshot: Parameters<typeof serverMessages.subscribed<'account'>>[3]) => {
     const again = ws.lastSent('subscribe');
-    ws.receive(serverMessages.subscribed(again.id, 'account', again.payload.params, snapshot, T));
-    frames.splice(0).forEach((f) => f());
+    session.feed(serverMessages.subscribed(again.id, 'account', again.payload.params, snapshot, T));
   };
-  const subscribes = () => ws.sentOfType('subscribe').length;
   return {
-    socket,
-    feed,
+    socket: session.socket,
+    feed: (texts: string[]) => session.feed(...texts),
     answer,
-    subscribes,
-    dispose: () => (socket.stop(), dispatcher.dispose()),
+    subscribes: () => ws.sentOfType('subscribe').length,
+    dispose: session.dispose,
   };
 }
 

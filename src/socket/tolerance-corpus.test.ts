@@ -4,20 +4,11 @@
  * path (normalise → AccountSocket → dispatcher → stores); the stores must end exactly as with
  * the canonical frames. Each spelling must rewrite at least one frame, or it proves nothing.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetAllStores } from '../stores/reset';
-import { playScript, scriptFrames } from '../testing/scripted-session';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { playScript, scriptFrames, scriptedSessionHooks } from '../testing/scripted-session';
 import { SPELLINGS } from '../protocol/tolerance-corpus';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  resetAllStores();
-});
+scriptedSessionHooks();
 
 describe('tolerance corpus', () => {
   let canonical: string;

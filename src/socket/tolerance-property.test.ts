@@ -4,20 +4,11 @@
  * Seeded; a failing run prints its seed and path (fast-check), to be pinned below.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetAllStores } from '../stores/reset';
-import { playScript } from '../testing/scripted-session';
+import { describe, expect, it } from 'vitest';
+import { playScript, scriptedSessionHooks } from '../testing/scripted-session';
 import { spellingsFor, type Frame } from '../protocol/tolerance-corpus';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  resetAllStores();
-});
+scriptedSessionHooks();
 
 /** A server whose `choices` pick a spelling per frame, in order (index 0: ours). */
 function mixedServer(choices: number[]) {

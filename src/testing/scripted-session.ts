@@ -4,7 +4,7 @@
  * update type, a session refresh and an error without an id. `playScript` plays it through the
  * real client path with each frame spelt by `spell`, and returns the stores' digest.
  */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import {
   serverMessages,
   toLegacyOrder,
@@ -13,6 +13,7 @@ import {
   type Subscription,
 } from '../protocol';
 import type { Frame } from '../protocol/tolerance-corpus';
+import { resetAllStores } from '../stores/reset';
 import { SESSION_T as T, startClientSession, storeDigest } from './client-session';
 import {
   iso,
@@ -307,4 +308,17 @@ export async function playScript(spell: (frame: Frame) => Frame[] = (f) => [f]):
   } finally {
     s.dispose();
   }
+}
+
+/** Fake timers, quiet warnings and empty stores around every test that plays the script. */
+export function scriptedSessionHooks(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    resetAllStores();
+  });
 }
