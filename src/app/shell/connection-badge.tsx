@@ -55,7 +55,7 @@ export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
     <div
       role="status"
       aria-live="polite"
-      title={state.reason}
+      title={rtt === undefined ? state.reason : `${state.reason} · round trip ${rtt} ms`}
       className="flex items-center gap-2 rounded border border-border px-2 py-1 text-sm"
     >
       <span
@@ -68,8 +68,9 @@ export function ConnectionBadge({ replay = false }: { replay?: boolean }) {
           · {(behindMs / 1000).toFixed(1)} s behind
         </span>
       )}
+      {/* Below 1536 px the round trip is in the tooltip only, so the header stays one line. */}
       {state.status === 'subscribed' && rtt !== undefined && !replay && !behind && (
-        <span className="num text-muted">{rtt} ms</span>
+        <span className="num hidden text-muted 2xl:inline">{rtt} ms</span>
       )}
       {/* [HEALTH-3] Live, but some stream sent what the app cannot read (its page says which). */}
       {warnings > 0 && (
