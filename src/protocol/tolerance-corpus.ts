@@ -1,5 +1,5 @@
 /**
- * Every spelling the contract tolerates ("Tolerance" in protocol.md), as a named rewrite of a
+ * Every spelling the broker's contract tolerates (its "Tolerance" list), as a named rewrite of a
  * frame our server writes. Applied to a canonical frame, a spelling yields the frame(s) a
  * production server might send instead, carrying the same information; the client must end
  * in the same state either way (tolerance-corpus.test.ts, tolerance-property.test.ts). The
