@@ -28,15 +28,19 @@ export async function socketOnMainThread(page: Page): Promise<void> {
   );
 }
 
-/** Calls the embedded server's control API (SIM_CONTROL=1) and returns the JSON body. */
+/**
+ * Calls the embedded server's control API (SIM_CONTROL=1) and returns the JSON body. `server`:
+ * its origin when the page's base URL is another server (nginx in front of it).
+ */
 export async function control(
   request: APIRequestContext,
   path: string,
   data?: object,
   method: 'POST' | 'PUT' | 'DELETE' | 'GET' = 'POST',
+  server = '',
 ): Promise<any> {
   // The control API answers only requests that carry its header and, for writes, JSON.
-  const res = await request.fetch(`/__control${path}`, {
+  const res = await request.fetch(`${server}/__control${path}`, {
     method,
     headers: { [CONTROL_HEADER]: '1', 'content-type': 'application/json' },
     ...(method === 'GET' ? {} : { data: data ?? {} }),

@@ -1,19 +1,11 @@
-import type { APIRequestContext } from '@playwright/test';
-import { DEMO_ACCOUNT, signIn } from '../fixtures';
+import { control, DEMO_ACCOUNT, signIn } from '../fixtures';
 import { siteCsp } from '../../deploy/nginx-config';
 import { PAGE_ROUTES } from '../../src/app/routes';
-import { CONTROL_HEADER } from '../../server/control/control-guard';
 import { BROKER, expect, test } from './nginx-fixture';
 
-/** The control API stays on the embedded server; nginx proxies only what the app uses. */
-const controlPost = (request: APIRequestContext, path: string, data: object = {}) =>
-  request.post(`${BROKER}/__control${path}`, {
-    headers: { [CONTROL_HEADER]: '1', 'content-type': 'application/json' },
-    data,
-  });
-
+// The control API stays on the embedded server; nginx proxies only what the app uses.
 test.beforeEach(async ({ request }) => {
-  expect((await controlPost(request, '/sim/reset')).ok()).toBe(true);
+  await control(request, '/sim/reset', {}, 'POST', BROKER);
 });
 
 /** The entry script and stylesheet index.html points at. */
@@ -39,15 +31,21 @@ test('[DEPLOY-E2E-1] through nginx: sign in, every page live, a live change over
     await expect(status).toHaveText('Live');
   }
   await nav.getByRole('link', { name: 'Orders' }).click();
-  const order = await controlPost(request, '/orders', {
-    accountId: DEMO_ACCOUNT,
-    symbol: 'NFLX',
-    side: 'BUY',
-    type: 'LIMIT',
-    qty: '37',
-    price: '1.23',
-  });
-  expect(order.ok(), await order.text()).toBe(true);
+  // control() fails the test unless the server accepted the order.
+  await control(
+    request,
+    '/orders',
+    {
+      accountId: DEMO_ACCOUNT,
+      symbol: 'NFLX',
+      side: 'BUY',
+      type: 'LIMIT',
+      qty: '37',
+      price: '1.23',
+    },
+    'POST',
+    BROKER,
+  );
   await expect(page.getByRole('row', { name: /NFLX/ }).first()).toBeVisible();
 });
 
