@@ -422,16 +422,13 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
     const painted: Array<number | undefined> = [];
     for (const topic of Object.keys(q) as Topic[]) {
       const ops = q[topic];
+      const first = painted.length;
       for (const op of ops) {
         if (op.kind === 'snapshot') liveKeys.push({ key: op.key, at: op.at });
         else painted.push(op.serverTime);
       }
       applyOps(topic, ops);
-      if (probe?.applied && ops.length > 0)
-        probe.applied(
-          topic,
-          ops.flatMap((op) => (op.kind === 'update' ? [op.serverTime] : [])),
-        );
+      if (probe?.applied && ops.length > 0) probe.applied(topic, painted.slice(first));
     }
     if (probe?.flushed) probe.flushed(performance.now() - t0);
     if (painted.length > 0) lag.painted(painted);
