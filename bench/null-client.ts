@@ -11,10 +11,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import type { RunningServer } from '../server/index';
 import { clientMessages } from '../src/protocol/client-messages';
+import { RELAY_WINDOW_MS } from '../src/socket/worker-socket/frame-relay';
 import { ACCOUNT } from './lib';
-
-/** Mirrors the app's worker relay window (frame-relay.ts). */
-const RELAY_WINDOW_MS = 4;
 
 const workerSource = (subscribe: string) => `
 let stamps = [];
