@@ -1,0 +1,83 @@
+/**
+ * The exchange's clock (America/New_York), shared by the simulator and the client so both
+ * cut trading days and sessions at the same instants, daylight saving included.
+ */
+export const EXCHANGE_TIME_ZONE = 'America/New_York';
+
+export type ExchangeSession = 'pre' | 'regular' | 'after' | 'closed';
+
+const wallClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: EXCHANGE_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  weekday: 'short',
+});
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: string;
+}
+
+/** The exchange's wall-clock reading at an instant. */
+export function exchangeWallTime(ms: number): WallTime {
+  const parts: Record<string, string> = {};
+  for (const p of wallClock.formatToParts(ms)) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: parts.weekday ?? '',
+  };
+}
+
+/** Milliseconds the exchange's clock is ahead of UTC at an instant (negative: behind). */
+export function exchangeOffsetMs(ms: number): number {
+  const w = exchangeWallTime(ms);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant of the exchange's midnight that starts the day containing `ms`. */
+export function exchangeDayStart(ms: number): number {
+  const w = exchangeWallTime(ms);
+  const midnightAsUtc = Date.UTC(w.year, w.month - 1, w.day);
+  // The offset at midnight can differ from the offset at `ms` on a daylight-saving day.
+  const guess = midnightAsUtc - exchangeOffsetMs(ms);
+  return midnightAsUtc - exchangeOffsetMs(guess);
+}
+
+/** "2026-12-07": the exchange's calendar date of an instant. */
+export function exchangeDate(ms: number): string {
+  const w = exchangeWallTime(ms);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}
+
+/** Weekends are closed; holidays are not modelled. */
+export function isExchangeWeekday(ms: number): boolean {
+  const { weekday } = exchangeWallTime(ms);
+  return weekday !== 'Sat' && weekday !== 'Sun';
+}
+
+/** Pre-market 04:00–09:30, regular 09:30–16:00, after-hours 16:00–20:00, else closed. */
+export function exchangeSession(ms: number): ExchangeSession {
+  if (!isExchangeWeekday(ms)) return 'closed';
+  const { hour, minute } = exchangeWallTime(ms);
+  const m = hour * 60 + minute;
+  if (m >= 4 * 60 && m < 9 * 60 + 30) return 'pre';
+  if (m >= 9 * 60 + 30 && m < 16 * 60) return 'regular';
+  if (m >= 16 * 60 && m < 20 * 60) return 'after';
+  return 'closed';
+}
