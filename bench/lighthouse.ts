@@ -5,9 +5,10 @@
  * overview after sign-in (the session resumed, the HTTP cache emptied first, so every file is
  * fetched again). Prints each run's scores and metrics and the median performance score.
  *
- *   npm run build && npm run bench:lighthouse [-- --runs 3] [--save bench/out]
+ *   npm run build && npm run bench:lighthouse [-- --runs 3] [--save bench/out] [--dist dist]
  *
- * --save writes each run's full report (JSON, open in the Lighthouse viewer) to that directory.
+ * --save writes each run's full report (JSON, open in the Lighthouse viewer) to that directory;
+ * --dist serves another build (to compare two builds in one session).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
@@ -20,10 +21,11 @@ import { arg, numArg, percentile, SMOKE, verdict } from './lib';
 const TARGET = 90;
 const runs = SMOKE ? 1 : numArg('runs', 3);
 const saveDir = process.argv.includes('--save') ? arg('save', 'bench/out') : undefined;
-if (!existsSync('dist/index.html')) throw new Error('bench needs the built app: npm run build');
+const dist = arg('dist', 'dist');
+if (!existsSync(`${dist}/index.html`)) throw new Error('bench needs the built app: npm run build');
 
 const broker = await startServer({ port: 0, simRate: 0 }, { log: () => {} });
-const nginx = await startNginx({ root: 'dist', upstream: broker.httpUrl });
+const nginx = await startNginx({ root: dist, upstream: broker.httpUrl });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],

@@ -3,7 +3,7 @@
  * while its first snapshot is pending, and a stale banner (with the content dimmed) while
  * the link is down — data is never shown as live when it is not.
  */
-import type { ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { formatAsOf, formatTime } from '../../lib/time';
 import { useConnectionState, useTopicFreshness } from '../../stores';
 
@@ -28,6 +28,7 @@ export function StreamGate({
 }) {
   const freshness = useTopicFreshness(streamKey);
   const connection = useConnectionState();
+  const revealed = useRevealed(loaded);
   if (freshness.status === 'error') {
     return (
       <p role="alert" className="rounded border border-loss p-4 text-loss">
@@ -48,7 +49,7 @@ export function StreamGate({
         Details on the Diagnostics page.
       </p>
     ) : null;
-  if (!loaded) return unreadable ?? <Skeleton rows={skeletonRows} label={`Loading ${what}…`} />;
+  if (!revealed) return unreadable ?? <Skeleton rows={skeletonRows} label={`Loading ${what}…`} />;
   const stale = freshness.status === 'stale';
   // Painted from the on-device cache: the last known state, not live, until the snapshot lands.
   const cached = freshness.status === 'cached';
@@ -81,6 +82,18 @@ export function StreamGate({
       </div>
     </div>
   );
+}
+
+/**
+ * True once `loaded` is, one transition later: a page's first paint of its content (hundreds
+ * of cells) then renders in slices the browser can interrupt, instead of one long task.
+ */
+function useRevealed(loaded: boolean): boolean {
+  const [revealed, setRevealed] = useState(loaded);
+  useEffect(() => {
+    if (loaded && !revealed) startTransition(() => setRevealed(true));
+  }, [loaded, revealed]);
+  return loaded && revealed;
 }
 
 /**
