@@ -334,9 +334,11 @@ function accountSnapshot(raw: Obj) {
     .filter((p) => !isZero(p.qty));
   const v2 = arr(raw.ordersV2).map(normOrder);
   const ids = new Set(v2.map((o) => o.ordId));
+  // A legacy order that ordersV2 also carries is skipped before it is normalised: its id reads
+  // the same either way (normOrder's `ordId`), and most legacy orders are such duplicates.
   const legacy = arr(raw.orders)
-    .map(normOrder)
-    .filter((o) => !ids.has(o.ordId));
+    .filter((o) => !ids.has(str(pick(obj(o), 'ordId', 'orderId'))))
+    .map(normOrder);
   return validate(
     'accountSnapshot',
     { info: normInfo(info), balance: normBalance(balance), positions, orders: [...v2, ...legacy] },
