@@ -15,7 +15,63 @@ type Node = {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
 };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+type Profile = {
+  nodes: Array<Node & { children?: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
+};
+
+const nameOf = (n: Node) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber}`;
+
+/**
+ * The longest stretches of back-to-back busy samples (a long task, near enough), each with the
+ * functions that held most of it, counting a function once per sample wherever it is on the
+ * stack (inclusive time).
+ */
+function busiestStretches(p: Profile, count: number): string[] {
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const idle = new Set(
+    p.nodes
+      .filter((n) => ['(idle)', '(program)'].includes(n.callFrame.functionName))
+      .map((n) => n.id),
+  );
+  const stretches: Array<{ ms: number; samples: Array<[number, number]> }> = [];
+  let current: { ms: number; samples: Array<[number, number]> } | undefined;
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    if (idle.has(id)) {
+      current = undefined;
+      return;
+    }
+    if (!current) stretches.push((current = { ms: 0, samples: [] }));
+    current.ms += dt;
+    current.samples.push([id, dt]);
+  });
+  return stretches
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((st) => {
+      const inclusive = new Map<string, number>();
+      for (const [id, dt] of st.samples) {
+        const seen = new Set<string>();
+        for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+          const name = nameOf(byId.get(n)!);
+          if (seen.has(name)) continue;
+          seen.add(name);
+          inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
+        }
+      }
+      const heavy = [...inclusive]
+        .filter(([name]) => !name.startsWith('(root)'))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([name, ms]) => `      ${ms.toFixed(0).padStart(6)}  ${name}`);
+      return [`  ${st.ms.toFixed(0)} ms busy:`, ...heavy].join('\n');
+    });
+}
 
 /** Self time per function, in ms, heaviest first. */
 function selfTimes(p: Profile): Array<[string, number]> {
@@ -23,8 +79,7 @@ function selfTimes(p: Profile): Array<[string, number]> {
   p.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
   const byName = new Map<string, number>();
   for (const n of p.nodes) {
-    const file = n.callFrame.url.split('/').pop() ?? '';
-    const key = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}`;
+    const key = nameOf(n);
     byName.set(key, (byName.get(key) ?? 0) + (byNode.get(n.id) ?? 0) / 1000);
   }
   return [...byName].sort((a, b) => b[1] - a[1]);
@@ -59,6 +114,8 @@ try {
   console.log(`\nPage main thread, self time (ms):`);
   for (const [name, t] of total.slice(0, top))
     console.log(`  ${t.toFixed(0).padStart(7)}  ${name}`);
+  console.log(`\nLongest busy stretches (inclusive ms per function):`);
+  for (const stretch of busiestStretches(profile, 3)) console.log(stretch);
 } finally {
   await browser.close();
   await server.close();
