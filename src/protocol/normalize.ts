@@ -4,25 +4,12 @@
  * Nothing here throws; every failure is a counted `DropReason`.
  */
 import Big from 'big.js';
-import { z } from './zod';
 import type { Topic } from './codes';
-import {
-  AccountInfoSchema,
-  AccountSnapshotSchema,
-  BALANCE_DECIMAL_FIELDS,
-  BalancePatchSchema,
-  BalanceSchema,
-  CandleSchema,
-  NewsArticleSchema,
-  NewsSnapshotSchema,
-  OrderSchema,
-  PositionSchema,
-  WatchlistReplaceSchema,
-  WatchlistSnapshotSchema,
-  WatchlistSymbolChangeSchema,
-} from './domain';
+import { BALANCE_DECIMAL_FIELDS } from './domain';
 import type { DecodedMessage, DropContext, DropReason, NormalizeResult } from './inbound';
 import { resolveTopic } from './subscriptions';
+import type { ValidatedName } from './validated-schemas';
+import { validateAs, type Validated } from './validators';
 
 /**
  * The largest frame the client accepts. An account snapshot of 100,000 orders is about 46 MB
@@ -109,12 +96,11 @@ function compact(o: Obj): Obj {
   return out;
 }
 
-function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  const r = schema.safeParse(value);
+function validate<N extends ValidatedName>(name: N, value: unknown, where: string): Validated<N> {
+  const r = validateAs(name, value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const path = [where, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  throw new Drop('invalid-payload', `${path}: ${issue?.message ?? 'invalid'}`);
+  const path = [where, ...r.path.map(String)].filter(Boolean).join('.');
+  throw new Drop('invalid-payload', `${path}: ${r.message}`);
 }
 
 function arr(v: unknown): unknown[] {
@@ -340,17 +326,6 @@ function isZero(qty: unknown): boolean {
 
 // ---------------------------------------------------------------- snapshots
 
-// The context a frame may leave to its subscription is optional here; complete.ts fills it.
-const noAccount = { accountId: true } as const;
-const DecodedCandleSchema = CandleSchema.partial({ accountId: true, interval: true });
-const DecodedPnlSnapshotSchema = z.object({ candles: z.array(DecodedCandleSchema) });
-const DecodedAccountSnapshotSchema = AccountSnapshotSchema.extend({
-  info: AccountInfoSchema.partial(noAccount),
-  balance: BalanceSchema.partial(noAccount),
-  positions: z.array(PositionSchema.partial(noAccount)),
-  orders: z.array(OrderSchema.partial(noAccount)),
-});
-
 function accountSnapshot(raw: Obj) {
   const info = isObj(raw.info) ? raw.info : raw;
   const balance = isObj(raw.balance) ? raw.balance : raw;
@@ -359,11 +334,13 @@ function accountSnapshot(raw: Obj) {
     .filter((p) => !isZero(p.qty));
   const v2 = arr(raw.ordersV2).map(normOrder);
   const ids = new Set(v2.map((o) => o.ordId));
+  // A legacy order that ordersV2 also carries is skipped before it is normalised: its id reads
+  // the same either way (normOrder's `ordId`), and most legacy orders are such duplicates.
   const legacy = arr(raw.orders)
-    .map(normOrder)
-    .filter((o) => !ids.has(o.ordId));
+    .filter((o) => !ids.has(str(pick(obj(o), 'ordId', 'orderId'))))
+    .map(normOrder);
   return validate(
-    DecodedAccountSnapshotSchema,
+    'accountSnapshot',
     { info: normInfo(info), balance: normBalance(balance), positions, orders: [...v2, ...legacy] },
     'snapshot',
   );
@@ -374,23 +351,15 @@ function snapshotFor(topic: Topic, raw: Obj) {
     case 'account':
       return accountSnapshot(raw);
     case 'pnl':
-      return validate(
-        DecodedPnlSnapshotSchema,
-        { candles: arr(raw.candles).map(normCandle) },
-        'snapshot',
-      );
+      return validate('pnlSnapshot', { candles: arr(raw.candles).map(normCandle) }, 'snapshot');
     case 'watchlist':
       return validate(
-        WatchlistSnapshotSchema,
+        'watchlistSnapshot',
         { watchlists: arr(raw.watchlists).map(normWatchlist) },
         'snapshot',
       );
     case 'news':
-      return validate(
-        NewsSnapshotSchema,
-        { articles: arr(raw.articles).map(normArticle) },
-        'snapshot',
-      );
+      return validate('newsSnapshot', { articles: arr(raw.articles).map(normArticle) }, 'snapshot');
   }
 }
 
@@ -413,18 +382,17 @@ function updateFor(topic: Topic, rawType: string, data: unknown): unknown {
     case 'account':
       switch (type) {
         case 'order':
-          return { type, order: validate(OrderSchema, normOrder(data), 'data') };
+          return { type, order: validate('order', normOrder(data), 'data') };
         case 'position':
-          return { type, position: validate(PositionSchema, normPosition(data), 'data') };
+          return { type, position: validate('position', normPosition(data), 'data') };
         case 'balance':
-          return { type, balance: validate(BalancePatchSchema, normBalance(data), 'data') };
+          return { type, balance: validate('balancePatch', normBalance(data), 'data') };
         case 'info':
-          return { type, info: validate(AccountInfoSchema, normInfo(data), 'data') };
+          return { type, info: validate('info', normInfo(data), 'data') };
       }
       break;
     case 'pnl':
-      if (type === 'candle')
-        return { type, candle: validate(DecodedCandleSchema, normCandle(data), 'data') };
+      if (type === 'candle') return { type, candle: validate('candle', normCandle(data), 'data') };
       break;
     case 'watchlist':
       switch (type) {
@@ -432,18 +400,18 @@ function updateFor(topic: Topic, rawType: string, data: unknown): unknown {
         case 'symbolRemoved':
           return {
             type,
-            change: validate(WatchlistSymbolChangeSchema, normSymbolChange(data), 'data'),
+            change: validate('symbolChange', normSymbolChange(data), 'data'),
           };
         case 'watchlist':
           return {
             type,
-            watchlist: validate(WatchlistReplaceSchema, normWatchlist(data), 'data'),
+            watchlist: validate('watchlistReplace', normWatchlist(data), 'data'),
           };
       }
       break;
     case 'news':
       if (type === 'article')
-        return { type, article: validate(NewsArticleSchema, normArticle(data), 'data') };
+        return { type, article: validate('article', normArticle(data), 'data') };
       break;
   }
   throw new Drop('unknown-update-type', `unknown ${topic} update type ${JSON.stringify(rawType)}`);

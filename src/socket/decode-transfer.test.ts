@@ -5,7 +5,7 @@ import { splitForTransfer, TransferAssembler } from './decode-transfer';
 
 const through = (result: NormalizeResult, slice: number) => {
   // Structured clone, as postMessage does, so no part shares objects with the original.
-  const parts = splitForTransfer(7, result, slice).map((p) => structuredClone(p));
+  const parts = [...splitForTransfer(7, result, slice)].map((p) => structuredClone(p));
   const assembler = new TransferAssembler();
   const outputs = parts.map((p) => assembler.add(p));
   return { parts, outputs };
@@ -38,6 +38,32 @@ describe('decode transfer', () => {
       expect(parts).toHaveLength(1);
       expect(outputs).toEqual([r]);
     }
+  });
+
+  it('[XFER-4] parts are cut one at a time: the head and each slice before the next slice is written', () => {
+    let written = 0;
+    const orders = Array.from({ length: 5 }, (_, i) => ({
+      ...sampleOrder({ ordId: `O-${i}` }),
+      toJSON(this: object) {
+        written++;
+        return { ...this, toJSON: undefined };
+      },
+    }));
+    const result: NormalizeResult = {
+      ok: true,
+      message: {
+        kind: 'subscribed',
+        topic: 'account',
+        snapshot: sampleAccountSnapshot('A-1', { orders }),
+      },
+    };
+    const parts = splitForTransfer(1, result, 2);
+    expect(parts.next().value).toMatchObject({ kind: 'head', slices: 3 });
+    expect(written).toBe(0);
+    expect(parts.next().value).toMatchObject({ kind: 'slice', field: 'orders' });
+    expect(written).toBe(2);
+    expect([...parts]).toHaveLength(2);
+    expect(written).toBe(5);
   });
 
   it('[XFER-3] a slice of another frame is ignored', () => {

@@ -16,31 +16,40 @@ export type TransferHead = { kind: 'head'; id: number; result: NormalizeResult; 
 export type TransferSlice = { kind: 'slice'; id: number; field: string; json: string };
 export type TransferPart = TransferHead | TransferSlice;
 
-/** Splits `result` into a head and slices of every snapshot array longer than `slice`. */
-export function splitForTransfer(
+/**
+ * Splits `result` into a head and slices of every snapshot array longer than `slice`, lazily:
+ * each slice is serialised when it is asked for, so a caller that posts each part as it comes
+ * lets the page parse one slice while the next is being written.
+ */
+export function* splitForTransfer(
   id: number,
   result: NormalizeResult,
   slice = TRANSFER_SLICE,
-): TransferPart[] {
+): Generator<TransferPart, void, undefined> {
   if (!result.ok || result.message.kind !== 'subscribed') {
-    return [{ kind: 'head', id, result, slices: 0 }];
+    yield { kind: 'head', id, result, slices: 0 };
+    return;
   }
   const snapshot: Record<string, unknown> = { ...result.message.snapshot };
-  const slices: TransferSlice[] = [];
+  const cut: Array<[field: string, items: unknown[]]> = [];
+  let slices = 0;
   for (const [field, value] of Object.entries(snapshot)) {
     if (!Array.isArray(value) || value.length <= slice) continue;
     snapshot[field] = [];
-    for (let i = 0; i < value.length; i += slice) {
-      slices.push({ kind: 'slice', id, field, json: JSON.stringify(value.slice(i, i + slice)) });
-    }
+    cut.push([field, value]);
+    slices += Math.ceil(value.length / slice);
   }
-  const head: TransferHead = {
+  yield {
     kind: 'head',
     id,
     result: { ...result, message: { ...result.message, snapshot } as typeof result.message },
-    slices: slices.length,
+    slices,
   };
-  return [head, ...slices];
+  for (const [field, items] of cut) {
+    for (let i = 0; i < items.length; i += slice) {
+      yield { kind: 'slice', id, field, json: JSON.stringify(items.slice(i, i + slice)) };
+    }
+  }
 }
 
 /** Reassembles what splitForTransfer cut, in the order the slices arrived (their order). */

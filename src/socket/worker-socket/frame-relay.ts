@@ -43,8 +43,13 @@ export class FrameRelay {
   push(data: unknown): void {
     if (typeof data === 'string' && data.length >= this.sliceFromChars) {
       this.flush();
-      const parts = splitForTransfer(++this.bigFrames, normalizeServerFrame(data));
-      parts.forEach((part, i) => (i === 0 ? this.out.big(part, data) : this.out.big(part)));
+      // Each part is posted as soon as it is cut, so the page takes in one while the next is made.
+      let first = true;
+      for (const part of splitForTransfer(++this.bigFrames, normalizeServerFrame(data))) {
+        if (first) this.out.big(part, data);
+        else this.out.big(part);
+        first = false;
+      }
       return;
     }
     this.batch.push(

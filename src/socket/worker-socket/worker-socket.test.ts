@@ -201,7 +201,7 @@ describe('workerWebSocket', () => {
       },
     };
     w.say({ op: 'frames', id: 1, ...packBatch([{ data: 'before' }], 0) });
-    splitForTransfer(1, result).forEach((part, i) =>
+    [...splitForTransfer(1, result)].forEach((part, i) =>
       w.say(
         i === 0
           ? { op: 'big', id: 1, part: structuredClone(part), raw: 'the big text' }
