@@ -65,6 +65,8 @@ export class AccountHistory implements HistorySource {
   private nextFill = 0;
   private readonly startEquity: number;
   private equity: number;
+  /** Indices of the instruments held at the bucket the walk stands at (most were traded flat). */
+  private held: number[] = [];
 
   constructor(private readonly model: HistoryModel) {
     this.startBucket = Math.floor(model.startMs / BUCKET_MS);
@@ -82,17 +84,24 @@ export class AccountHistory implements HistorySource {
     this.qty = [...model.qty];
     this.cash = model.cashCents;
     this.fills = [...model.fills].sort((x, y) => y.atMs - x.atMs);
+    this.findHeld();
     this.startEquity = this.equityNow();
     this.equity = this.startEquity;
+  }
+
+  private findHeld(): void {
+    this.held = [];
+    for (let i = 0; i < this.qty.length; i++) if (this.qty[i] !== 0) this.held.push(i);
   }
 
   private equityNow(): number {
     const { instruments } = this.model;
     const cents = this.walk.cents;
+    const held = this.held;
     let sum = this.cash;
-    for (let i = 0; i < instruments.length; i++) {
+    for (let j = 0; j < held.length; j++) {
+      const i = held[j] as number;
       const q = this.qty[i] as number;
-      if (q === 0) continue;
       const ins = instruments[i] as Instrument;
       const spot = cents[ins.underlying] as number;
       sum +=
@@ -106,7 +115,23 @@ export class AccountHistory implements HistorySource {
   warm(first: number): void {
     const to = Math.max(first, this.originBucket);
     while (this.filledFrom > to) {
-      let changed = this.walk.back();
+      // A closed stretch with no fill in it: one value for all of it, no walking bucket by bucket.
+      const still = this.walk.stillFrom();
+      const fill = this.fills[this.nextFill];
+      const fillBucket = fill ? Math.floor(fill.atMs / BUCKET_MS) : -Infinity;
+      const lo = Math.max(still - 1, to, fillBucket);
+      if (lo < this.filledFrom - 1) {
+        this.cache.fill(
+          this.equity - this.startEquity,
+          lo - this.originBucket,
+          this.filledFrom - this.originBucket,
+        );
+        this.walk.skip(this.filledFrom - lo);
+        this.filledFrom = lo;
+        continue;
+      }
+      const changed = this.walk.back();
+      let traded = false;
       const k = this.filledFrom - 1;
       // Holdings at bucket k are those after every fill up to its end: undo the later ones.
       for (; this.nextFill < this.fills.length; this.nextFill++) {
@@ -115,9 +140,10 @@ export class AccountHistory implements HistorySource {
         const mult = this.model.instruments[f.instrument]?.kind === 'stock' ? 1 : 100;
         this.qty[f.instrument] = (this.qty[f.instrument] as number) - f.qty;
         this.cash += f.qty * f.priceCents * mult;
-        changed = true;
+        traded = true;
       }
-      if (changed) this.equity = this.equityNow();
+      if (traded) this.findHeld();
+      if (changed || traded) this.equity = this.equityNow();
       this.cache[k - this.originBucket] = this.equity - this.startEquity;
       this.filledFrom = k;
     }

@@ -51,8 +51,8 @@ export interface BookAccount {
   accountId: string;
   kind: 'margin' | 'cash' | 'ira';
   orders: number;
-  /** Long stock holdings overnight, by symbol: sells come out of these. */
-  longs: Record<string, number>;
+  /** Stock held overnight, by symbol (negative: short): sells and covers come out of these. */
+  stocks: Record<string, number>;
   /** Option orders planned so far (they take the option structures in turn). */
   optionOrders?: number;
 }
@@ -99,10 +99,10 @@ export function planBook(plan: BookPlan): BookEvent[] {
   let order = 0;
   const [from, to] = bookWindow(plan.startMs);
   for (const account of plan.accounts) {
-    const sold: Record<string, number> = {};
+    const planned: Record<string, number> = {};
     for (let i = 0; i < account.orders; i++) {
       const earlier = account.kind !== 'cash' && plan.rng.chance(0.06);
-      events.push(...planOrder(plan, account, sold, order++, from, to, earlier));
+      events.push(...planOrder(plan, account, planned, order++, from, to, earlier));
     }
   }
   return events.sort((x, y) => x.atMs - y.atMs || x.order - y.order);
@@ -111,7 +111,7 @@ export function planBook(plan: BookPlan): BookEvent[] {
 function planOrder(
   plan: BookPlan,
   account: BookAccount,
-  sold: Record<string, number>,
+  planned: Record<string, number>,
   order: number,
   from: number,
   to: number,
@@ -132,7 +132,7 @@ function planOrder(
     t0 = from + Math.floor(rng.next() * Math.max(1, (to - from) * (late ? 1 : 0.97)));
   }
   const at = (ms: number) => Math.min(to, Math.max(t0 + 1, ms));
-  const input = orderInput(plan, account, sold, outcome, t0, earlier);
+  const input = orderInput(plan, account, planned, outcome, t0, earlier);
   const out: BookEvent[] = [{ atMs: t0, order, action: { kind: 'place', input } }];
   const push = (ms: number, action: BookAction) => out.push({ atMs: at(ms), order, action });
   const acked = t0 + rng.int(40, 400);
@@ -213,7 +213,7 @@ function replacePrice(plan: BookPlan, input: PlaceOrderInput, t0: number): strin
 function orderInput(
   plan: BookPlan,
   account: BookAccount,
-  sold: Record<string, number>,
+  planned: Record<string, number>,
   outcome: Outcome,
   t0: number,
   earlier: boolean,
@@ -237,20 +237,26 @@ function orderInput(
       : plan.symbols;
   const symbol = rng.pick(symbols);
   const px = plan.priceAt(symbol, t0);
-  const held = (account.longs[symbol] ?? 0) - (sold[symbol] ?? 0);
+  // What the account will hold if today's planned trades fill: sells mostly close positions.
+  const held = (account.stocks[symbol] ?? 0) + (planned[symbol] ?? 0);
   const maxLot = account.kind === 'margin' ? 5 : 3;
   let qty = rng.int(1, maxLot) * (px.lt(200) ? 10 : 5);
   let side: PlaceOrderInput['side'] = 'BUY';
-  if (rng.chance(0.5)) {
-    if (held >= 5) {
-      side = 'SELL';
-      qty = Math.min(qty, Math.max(1, Math.floor(held / 4)));
-      sold[symbol] = (sold[symbol] ?? 0) + qty;
-    } else if (account.kind === 'margin') side = 'SELL_SHORT';
-  }
-  if (account.kind === 'margin' && symbol === 'TSLA' && rng.chance(0.5)) side = 'BUY_TO_COVER';
+  const draw = rng.next();
+  if (held >= 5 && draw < 0.6) {
+    side = 'SELL';
+    qty = Math.min(qty, Math.max(1, Math.floor(held / 2)));
+  } else if (held <= -5 && draw < 0.6) {
+    side = 'BUY_TO_COVER';
+    qty = Math.min(qty, Math.max(1, Math.floor(-held / 2)));
+  } else if (account.kind === 'margin' && held <= 0 && draw < 0.75) side = 'SELL_SHORT';
   // A cash account buys only what its settled cash pays for: about $1,200 an order.
-  if (account.kind === 'cash') qty = Math.min(qty, Math.max(1, Math.floor(1_200 / px.toNumber())));
+  if (account.kind === 'cash' && side === 'BUY') {
+    qty = Math.min(qty, Math.max(1, Math.floor(1_200 / px.toNumber())));
+  }
+  const filled = outcome === 'FILLED' ? qty : outcome === 'PARTIALLY_FILLED' ? qty / 2 : 0;
+  const sign = side === 'BUY' || side === 'BUY_TO_COVER' ? 1 : -1;
+  planned[symbol] = (planned[symbol] ?? 0) + sign * Math.floor(filled);
   const buy = side === 'BUY' || side === 'BUY_TO_COVER';
   // Orders that trade are priced at the market; resting ones away from it.
   const type: OrderType = fills

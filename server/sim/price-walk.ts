@@ -44,6 +44,17 @@ export class SessionClock {
     return ms >= d.regular && ms < d.after ? REGULAR : EXTENDED;
   }
 
+  /**
+   * The lowest bucket of the closed stretch containing bucket `k` (within its day), or k + 1
+   * when `k` is in a session.
+   */
+  closedFrom(k: number): number {
+    if (this.kind(k) !== CLOSED) return k + 1;
+    const d = this.dayAt(k);
+    const ms = k * BUCKET_MS;
+    return Math.ceil((d.weekday && ms >= d.close ? d.close : d.start) / BUCKET_MS);
+  }
+
   /** The first bucket of the exchange day containing bucket `k`. */
   dayStartBucket(k: number): number {
     return this.dayAt(k).start / BUCKET_MS;
@@ -69,6 +80,16 @@ export class BackwardWalk {
     this.cents = Int32Array.from(startCents);
     this.k = startBucket;
     this.rng = createRng((seed ^ 0x5eed_cafe) >>> 0);
+  }
+
+  /** The lowest bucket down to which, from `k`, no bucket moves (k + 1: bucket k moves). */
+  stillFrom(): number {
+    return this.clock.closedFrom(this.k);
+  }
+
+  /** Steps back `n` buckets that made no move (see stillFrom). */
+  skip(n: number): void {
+    this.k -= n;
   }
 
   /** Steps to bucket k − 1 by undoing the move made during bucket k; false if none was made. */

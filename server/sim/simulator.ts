@@ -134,7 +134,7 @@ class MarketSimulator implements Simulator {
       const orders = kind === 'margin' ? this.scenario.marginBook : this.scenario.otherBook;
       this.accounts.set(info.accountId, {
         ledger,
-        book: { accountId: info.accountId, kind, orders, longs: {} },
+        book: { accountId: info.accountId, kind, orders, stocks: {} },
         orders: new Map(),
         open: new Set(),
         // Replaced once the opening book is in (seedAccounts): a series needs the holdings.
@@ -631,7 +631,7 @@ class MarketSimulator implements Simulator {
         this.stamp(),
         contract,
       );
-      if (!contract && Number(qty) > 0) a.book.longs[symbol] = Number(qty);
+      if (!contract) a.book.stocks[symbol] = (a.book.stocks[symbol] ?? 0) + Number(qty);
     }
     for (const a of this.accounts.values()) a.ledger.journal = [];
 
