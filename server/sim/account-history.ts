@@ -55,7 +55,8 @@ export interface HistorySource {
 export class AccountHistory implements HistorySource {
   readonly startBucket: number;
   readonly originBucket: number;
-  private readonly cache: Int32Array;
+  /** Values newest first: cache[startBucket − 1 − k], grown as requests reach further back. */
+  private cache = new Int32Array(0);
   /** The lowest bucket computed so far; the walk, holdings and cash stand there. */
   private filledFrom: number;
   private readonly walk: BackwardWalk;
@@ -71,7 +72,6 @@ export class AccountHistory implements HistorySource {
   constructor(private readonly model: HistoryModel) {
     this.startBucket = Math.floor(model.startMs / BUCKET_MS);
     this.originBucket = Math.min(this.startBucket, Math.floor(model.originMs / BUCKET_MS));
-    this.cache = new Int32Array(this.startBucket - this.originBucket);
     this.filledFrom = this.startBucket;
     const todayFirst = Math.floor(model.todayMs / BUCKET_MS);
     this.walk = new BackwardWalk(
@@ -114,6 +114,8 @@ export class AccountHistory implements HistorySource {
 
   warm(first: number): void {
     const to = Math.max(first, this.originBucket);
+    if (!(this.filledFrom > to)) return;
+    this.grow(this.startBucket - to);
     while (this.filledFrom > to) {
       // A closed stretch with no fill in it: one value for all of it, no walking bucket by bucket.
       const still = this.walk.stillFrom();
@@ -123,8 +125,8 @@ export class AccountHistory implements HistorySource {
       if (lo < this.filledFrom - 1) {
         this.cache.fill(
           this.equity - this.startEquity,
-          lo - this.originBucket,
-          this.filledFrom - this.originBucket,
+          this.startBucket - this.filledFrom,
+          this.startBucket - lo,
         );
         this.walk.skip(this.filledFrom - lo);
         this.filledFrom = lo;
@@ -144,14 +146,25 @@ export class AccountHistory implements HistorySource {
       }
       if (traded) this.findHeld();
       if (changed || traded) this.equity = this.equityNow();
-      this.cache[k - this.originBucket] = this.equity - this.startEquity;
+      this.cache[this.startBucket - 1 - k] = this.equity - this.startEquity;
       this.filledFrom = k;
     }
   }
 
   value(k: number): number {
-    const i = (k < this.originBucket ? this.originBucket : k) - this.originBucket;
-    return this.cache[i] as number;
+    return this.cache[
+      this.startBucket - 1 - (k < this.originBucket ? this.originBucket : k)
+    ] as number;
+  }
+
+  /** Room for `n` buckets back from the start: a day at first, doubling, never past the origin. */
+  private grow(n: number): void {
+    if (n <= this.cache.length) return;
+    const most = this.startBucket - this.originBucket;
+    const size = Math.min(most, Math.max(n, 2 * this.cache.length, 5_760));
+    const next = new Int32Array(size);
+    next.set(this.cache);
+    this.cache = next;
   }
 }
 
