@@ -88,7 +88,8 @@ export class Ledger {
 
   marketValue(): Big {
     let sum = ZERO;
-    for (const h of this.holdings.values()) sum = sum.plus(this.marketValueOf(h));
+    for (const h of this.holdings.values())
+      if (!h.qty.eq(ZERO)) sum = sum.plus(this.marketValueOf(h));
     return sum;
   }
 
@@ -180,6 +181,11 @@ export class Ledger {
     let unrealized = ZERO;
     let realized = ZERO;
     for (const h of this.holdings.values()) {
+      // A position traded flat today keeps only its realized P&L.
+      if (h.qty.eq(ZERO)) {
+        realized = realized.plus(h.realized);
+        continue;
+      }
       const mv = this.marketValueOf(h);
       if (mv.gt(0)) longMv = longMv.plus(mv);
       else shortMv = shortMv.plus(mv.abs());
