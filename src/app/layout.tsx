@@ -21,6 +21,7 @@ import { rememberAccounts, useCachedAccounts } from '../stores/persist/account-c
 import { PAGE_ROUTES } from './routes';
 import type { Session } from '../session/session';
 import { useAccountSubscriptions } from './use-account-subscriptions';
+import { KeyboardLayer } from './keyboard/keyboard-layer';
 
 const isAccountInfo = (a: unknown): a is AccountInfo => AccountInfoSchema.safeParse(a).success;
 
@@ -157,6 +158,13 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
         )}
       </main>
       <AlertToasts />
+      <KeyboardLayer
+        accountId={accountId}
+        accounts={(listed ?? []).map((a) => ({
+          accountId: a.accountId,
+          label: a.accountType ? `${a.accountId} · ${a.accountType}` : a.accountId,
+        }))}
+      />
     </div>
   );
 }
