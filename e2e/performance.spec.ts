@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Big from 'big.js';
 import { formatMoney } from '../src/lib/format';
-import { startOfLocalDay } from '../src/lib/time';
+import { startOfTradingDay } from '../src/lib/time';
 import { rangeFirstDay, subscriptionStart } from '../src/features/performance/performance-range';
 import {
   control,
@@ -192,8 +192,8 @@ test('the P&L page’s panel: the figures of the candles the chart holds, agains
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, `/pnl?account=${DEMO_ACCOUNT}`);
-  // Today in 1-minute candles, from the local midnight the page asks for.
-  const startTime = startOfLocalDay(Date.now());
+  // Today in 1-minute candles, from the exchange's midnight the page asks for.
+  const startTime = startOfTradingDay(Date.now());
   const candles: TruthCandle[] = await control(
     request,
     `/truth/${DEMO_ACCOUNT}/candles?interval=1m&startTime=${startTime}`,

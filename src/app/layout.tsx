@@ -10,6 +10,7 @@ import { ConnectionBadge } from './shell/connection-badge';
 import { SessionBanners } from './shell/session-banners';
 import { ReplayBanner } from '../features/diagnostics/replay-banner';
 import { ThemeToggle } from './shell/theme-toggle';
+import { TimeZoneToggle } from './shell/time-zone-toggle';
 import { AlertsMenu } from '../features/alerts/alerts-menu';
 import { AlertToasts } from '../features/alerts/alert-toasts';
 import { fetchAccounts } from '../lib/auth/token-source';
@@ -20,6 +21,7 @@ import { rememberAccounts, useCachedAccounts } from '../stores/persist/account-c
 import { PAGE_ROUTES } from './routes';
 import type { Session } from '../session/session';
 import { useAccountSubscriptions } from './use-account-subscriptions';
+import { KeyboardLayer } from './keyboard/keyboard-layer';
 
 const isAccountInfo = (a: unknown): a is AccountInfo => AccountInfoSchema.safeParse(a).success;
 
@@ -57,7 +59,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
       >
         Skip to content
       </a>
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-border bg-panel px-4 py-2">
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-border bg-panel px-4 py-2">
         <span className="font-semibold tracking-tight">Aries Trader</span>
         <label className="flex items-center gap-2 text-sm text-muted">
           {/* Named for screen readers always; shown where the header has room for it. */}
@@ -77,7 +79,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
             ))}
           </select>
         </label>
-        <nav aria-label="Pages" className="flex flex-wrap gap-1 text-sm">
+        <nav aria-label="Pages" className="flex flex-wrap gap-0.5 text-sm">
           {PAGE_ROUTES.map((r) => (
             <NavLink
               key={r.path}
@@ -97,9 +99,10 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-1.5">
           <ConnectionBadge replay={!!session.replay} />
           {accountId && <AlertsMenu accountId={accountId} />}
+          <TimeZoneToggle />
           <ThemeToggle />
           {/* Below 1536 px the user is named in the button's tooltip, so the header stays one line. */}
           <span className="sr-only text-sm text-muted 2xl:not-sr-only">{session.label}</span>
@@ -155,6 +158,13 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
         )}
       </main>
       <AlertToasts />
+      <KeyboardLayer
+        accountId={accountId}
+        accounts={(listed ?? []).map((a) => ({
+          accountId: a.accountId,
+          label: a.accountType ? `${a.accountId} · ${a.accountType}` : a.accountId,
+        }))}
+      />
     </div>
   );
 }

@@ -7,6 +7,8 @@ export type PageProps = { accountId: string };
 export type PageRoute = {
   path: string;
   label: string;
+  /** The second key of its "go to" shortcut: g then this key. */
+  key: string;
   Page: ComponentType<PageProps>;
 };
 
@@ -22,45 +24,53 @@ const page = <K extends string>(
   });
 
 export const PAGE_ROUTES: readonly PageRoute[] = [
-  { path: '/', label: 'Overview', Page: OverviewPage },
+  { path: '/', label: 'Overview', key: 'h', Page: OverviewPage },
   {
     path: '/orders',
     label: 'Orders',
+    key: 'o',
     Page: page(() => import('../features/orders/orders-page'), 'OrdersPage'),
   },
   {
     path: '/positions',
     label: 'Positions',
+    key: 'p',
     Page: page(() => import('../features/positions/positions-page'), 'PositionsPage'),
   },
   {
     path: '/balances',
     label: 'Balances',
+    key: 'b',
     Page: page(() => import('../features/balances/balances-page'), 'BalancesPage'),
   },
   {
     path: '/pnl',
     label: 'P&L',
+    key: 'l',
     Page: page(() => import('../features/pnl/pnl-page'), 'PnlPage'),
   },
   {
     path: '/performance',
     label: 'Performance',
+    key: 'f',
     Page: page(() => import('../features/performance/performance-page'), 'PerformancePage'),
   },
   {
     path: '/watchlist',
     label: 'Watchlist',
+    key: 'w',
     Page: page(() => import('../features/watchlist/watchlist-page'), 'WatchlistPage'),
   },
   {
     path: '/news',
     label: 'News',
+    key: 'n',
     Page: page(() => import('../features/news/news-page'), 'NewsPage'),
   },
   {
     path: '/diagnostics',
     label: 'Diagnostics',
+    key: 'd',
     Page: page(() => import('../features/diagnostics/diagnostics-page'), 'DiagnosticsPage'),
   },
 ];

@@ -32,6 +32,7 @@ export {
   useDeferredOrderIds,
   useOrderCounts,
   getOrder,
+  findOrders,
 } from './orders/selectors';
 export { orderStatusGroup, isTerminalStatus } from './orders/apply-orders';
 export type { OrderCounts, OrderStatusGroup } from './orders/apply-orders';

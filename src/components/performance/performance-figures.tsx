@@ -7,7 +7,8 @@ import type { ReactNode } from 'react';
 import { utcDate } from '../../lib/performance/daily-pnl';
 import type { DayStats, Streak } from '../../lib/performance/day-stats';
 import type { Drawdown } from '../../lib/performance/drawdown';
-import { formatDateTime } from '../../lib/time';
+import { formatWallMinute, zoneLabel } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import { negate } from '../../lib/decimal';
 import { HelpTerm } from '../ui/help-term';
 import { Money } from '../ui/money';
@@ -81,7 +82,11 @@ export function PerformanceFigures({
   intraday: boolean;
   compact?: boolean;
 }) {
-  const when = (t: number) => (intraday ? formatDateTime(t * 1000).slice(0, 16) : utcDate(t));
+  const zone = useDisplayZone();
+  const when = (t: number) =>
+    intraday
+      ? `${formatWallMinute(t * 1000, zone).replace('T', ' ')} ${zoneLabel(zone, t * 1000)}`
+      : utcDate(t);
   return (
     <dl
       className={`grid gap-2 ${compact ? 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-6' : 'grid-cols-2 md:grid-cols-3 xl:grid-cols-4'}`}

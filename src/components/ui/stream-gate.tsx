@@ -4,7 +4,8 @@
  * the link is down — data is never shown as live when it is not.
  */
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
-import { formatAsOf, formatTime } from '../../lib/time';
+import { formatAsOf, formatClock } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import { useConnectionState, useTopicFreshness } from '../../stores';
 
 export function StreamGate({
@@ -29,6 +30,7 @@ export function StreamGate({
   const freshness = useTopicFreshness(streamKey);
   const connection = useConnectionState();
   const revealed = useRevealed(loaded);
+  const zone = useDisplayZone();
   if (freshness.status === 'error') {
     return (
       <p role="alert" className="rounded border border-loss p-4 text-loss">
@@ -58,7 +60,7 @@ export function StreamGate({
       {unreadable}
       {stale && (
         <p role="alert" className="mb-3 rounded border border-warn px-3 py-2 text-warn">
-          Data is stale — disconnected since {formatTime(new Date(freshness.since).toISOString())};{' '}
+          Data is stale — disconnected since {formatClock(freshness.since, zone)};{' '}
           {/* Say "reconnecting" only while it is true: a stopped socket waits for the user. */}
           {connection.status !== 'disconnected'
             ? 'reconnecting…'
@@ -73,7 +75,7 @@ export function StreamGate({
           data-testid="cached-banner"
           className="mb-3 rounded border border-warn px-3 py-2 text-warn"
         >
-          Last known at {formatAsOf(freshness.asOf)} —{' '}
+          Last known at {formatAsOf(freshness.asOf, zone)} —{' '}
           {connection.status === 'disconnected' ? 'not connected' : 'connecting…'}
         </p>
       )}

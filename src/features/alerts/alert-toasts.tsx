@@ -5,7 +5,8 @@
  */
 import { useEffect } from 'react';
 import type { FocusEvent, KeyboardEvent } from 'react';
-import { formatTime } from '../../lib/time';
+import { formatClock } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import type { Alert } from './alert-engine';
 import { startAlertFeed } from './alert-feed';
 import {
@@ -124,6 +125,7 @@ export function AlertToasts() {
 
 function ToastItem({ toast, next }: { toast: Toast; next: Toast | undefined }) {
   const { alert } = toast;
+  const zone = useDisplayZone();
   const close = () => {
     // Keep keyboard users in the stack: focus moves to a neighbour, else back to the menu.
     const target = next
@@ -158,7 +160,7 @@ function ToastItem({ toast, next }: { toast: Toast; next: Toast | undefined }) {
           </p>
         )}
         <p className="mt-1 text-xs text-muted">
-          {alert.accountId} · <span className="num">{formatTime(toast.updatedAt)}</span>
+          {alert.accountId} · <span className="num">{formatClock(toast.updatedAt, zone)}</span>
         </p>
       </div>
       <button

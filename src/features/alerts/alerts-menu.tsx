@@ -6,7 +6,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { formatMoney, formatPercent } from '../../lib/format';
-import { formatTime } from '../../lib/time';
+import { formatClock } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import { useBalances } from '../../stores';
 import type { Balance } from '../../protocol';
 import { marginUse } from '../../lib/account-math';
@@ -250,6 +251,7 @@ function DesktopOptIn() {
 
 function RecentAlerts() {
   const history = useAlertHistory();
+  const zone = useDisplayZone();
   return (
     <section aria-labelledby="recent-alerts" className="border-t border-border pt-3">
       <h3 id="recent-alerts" className="font-semibold">
@@ -261,7 +263,7 @@ function RecentAlerts() {
         <ul className="mt-1 max-h-48 space-y-1 overflow-y-auto text-xs">
           {history.slice(0, 20).map(({ at, alert }, i) => (
             <li key={`${at}-${i}`}>
-              <span className="num mr-2 text-muted">{formatTime(at)}</span>
+              <span className="num mr-2 text-muted">{formatClock(at, zone)}</span>
               <span className="font-semibold">{alert.title}</span> — {alert.body}
             </li>
           ))}

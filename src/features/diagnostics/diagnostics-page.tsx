@@ -4,7 +4,8 @@
  * ping round trips — and "Copy diagnostics", the same as one redacted JSON document.
  */
 import { useState } from 'react';
-import { formatDateTime, formatTime } from '../../lib/time';
+import { formatDateTime, formatTime, zoneLabel } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import {
   useBehindMs,
   useDiagnosticsReport,
@@ -50,6 +51,7 @@ function ColumnHeads({ columns }: { columns: readonly Column[] }) {
 }
 
 function Summary({ report }: { report: DiagnosticsReport }) {
+  const zone = useDisplayZone();
   const c = report.connection;
   const dropped = Object.values(report.drops).reduce((a, b) => a + b, 0);
   const behindMs = useBehindMs();
@@ -57,7 +59,7 @@ function Summary({ report }: { report: DiagnosticsReport }) {
   const facts: Array<[string, string]> = [
     ['State', STATUS_LABEL[c.state.status] ?? c.state.status],
     ['Why', c.state.reason],
-    ['Since', formatDateTime(c.state.since)],
+    ['Since', formatDateTime(c.state.since, zone)],
     ['Socket', report.session.socketUrl],
   ];
   const counters: Array<[string, string]> = [
@@ -174,6 +176,7 @@ function Subscriptions({ rows }: { rows: DiagnosticsReport['subscriptions'] }) {
 }
 
 function InvalidFrames({ report }: { report: DiagnosticsReport }) {
+  const zone = useDisplayZone();
   const { total, recent } = report.invalidFrames;
   const counts = Object.entries(report.drops).sort(([a], [b]) => a.localeCompare(b));
   return (
@@ -201,11 +204,15 @@ function InvalidFrames({ report }: { report: DiagnosticsReport }) {
       ) : (
         <div className="max-h-80 overflow-auto">
           <table className="w-full text-sm" data-testid="diag-invalid">
-            <ColumnHeads columns={['Time', 'Reason', 'Detail', 'Frame (excerpt, redacted)']} />
+            <ColumnHeads
+              columns={[`Time ${zoneLabel(zone)}`, 'Reason', 'Detail', 'Frame (excerpt, redacted)']}
+            />
             <tbody>
               {[...recent].reverse().map((f, i) => (
                 <tr key={`${f.at}-${i}`} className="border-b border-border/50 align-top">
-                  <td className={`${td} whitespace-nowrap tabular-nums`}>{formatTime(f.at)}</td>
+                  <td className={`${td} whitespace-nowrap tabular-nums`}>
+                    {formatTime(f.at, zone)}
+                  </td>
                   <td className={`${td} font-mono whitespace-nowrap text-warn`}>{f.reason}</td>
                   <td className={`${td} break-all`}>{f.detail}</td>
                   <td className={td}>
@@ -224,6 +231,7 @@ function InvalidFrames({ report }: { report: DiagnosticsReport }) {
 }
 
 function History({ history }: { history: DiagnosticsReport['history'] }) {
+  const zone = useDisplayZone();
   return (
     <section aria-labelledby="diag-history" className={panel}>
       <h2 id="diag-history" className="mb-2 text-sm font-semibold">
@@ -235,11 +243,11 @@ function History({ history }: { history: DiagnosticsReport['history'] }) {
       </h2>
       <div className="max-h-80 overflow-auto">
         <table className="w-full text-sm" data-testid="diag-history">
-          <ColumnHeads columns={['Time', 'State', 'Why']} />
+          <ColumnHeads columns={[`Time ${zoneLabel(zone)}`, 'State', 'Why']} />
           <tbody>
             {[...history.recent].reverse().map((h, i) => (
               <tr key={`${h.at}-${i}`} className="border-b border-border/50">
-                <td className={`${td} whitespace-nowrap tabular-nums`}>{formatTime(h.at)}</td>
+                <td className={`${td} whitespace-nowrap tabular-nums`}>{formatTime(h.at, zone)}</td>
                 <td
                   className={`${td} ${h.status === 'reconnecting' || h.status === 'disconnected' ? 'text-loss' : ''}`}
                 >

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Segmented } from '../../components/ui/segmented';
 import { formatDateTime } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import type { ReplayHandle, ReplaySpeed } from '../../session/replay-session';
 import { formatClock } from './diagnostics-format';
 
@@ -13,6 +14,7 @@ const SPEEDS: readonly ReplaySpeed[] = [1, 10, 'max'];
 const speedLabel = (s: ReplaySpeed) => (s === 'max' ? 'Max' : `${s}×`);
 
 export function ReplayBanner({ replay, onExit }: { replay: ReplayHandle; onExit: () => void }) {
+  const zone = useDisplayZone();
   const [progress, setProgress] = useState(() => replay.player.progress());
   useEffect(() => {
     const t = setInterval(() => setProgress(replay.player.progress()), 250);
@@ -34,7 +36,7 @@ export function ReplayBanner({ replay, onExit }: { replay: ReplayHandle; onExit:
         REPLAY — not live
       </strong>
       <span className="max-w-sm truncate text-muted" title={replay.fileName}>
-        Recorded {formatDateTime(replay.header.startedAt)} · {replay.fileName}
+        Recorded {formatDateTime(replay.header.startedAt, zone)} · {replay.fileName}
       </span>
       <span className="num" data-testid="replay-progress">
         {state}: {formatClock(progress.positionMs)} of {formatClock(progress.durationMs)} ·{' '}

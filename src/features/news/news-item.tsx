@@ -7,12 +7,12 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { NewsArticle } from '../../protocol';
 import { cleanText, safeHttpUrl } from '../../lib/safe-text';
-import { formatDateTime, formatTime } from '../../lib/time';
+import { formatClock, formatDateTime, sameDay } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import { markNewsRead, useIsNewsUnread } from '../../stores';
 
 const HEADLINE_MAX = 300;
 const SUMMARY_MAX = 2_000;
-const today = (iso: string) => new Date(iso).toDateString() === new Date().toDateString();
 
 export const NewsItem = memo(function NewsItem({
   article,
@@ -23,6 +23,8 @@ export const NewsItem = memo(function NewsItem({
   search: string;
 }) {
   const unread = useIsNewsUnread(article.id);
+  const zone = useDisplayZone();
+  const published = Date.parse(article.publishedAt);
   const href = safeHttpUrl(article.url);
   const headingId = `news-${article.id}`;
   return (
@@ -40,10 +42,10 @@ export const NewsItem = memo(function NewsItem({
           {unread && (
             <span className="rounded bg-accent/20 px-1.5 font-semibold text-accent">New</span>
           )}
-          <time dateTime={article.publishedAt} title={formatDateTime(article.publishedAt)}>
-            {today(article.publishedAt)
-              ? formatTime(article.publishedAt)
-              : formatDateTime(article.publishedAt)}
+          <time dateTime={article.publishedAt} title={formatDateTime(published, zone)}>
+            {sameDay(published, Date.now(), zone)
+              ? formatClock(published, zone)
+              : formatDateTime(published, zone)}
           </time>
           <span>· {cleanText(article.source, 80)}</span>
           {article.symbols.slice(0, 10).map((s) => (

@@ -8,6 +8,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { OrderSort, OrderSortColumn } from '../../stores';
 import { getOrder } from '../../stores';
 import { SortHeader } from '../../components/ui/sort-header';
+import { useDisplayZone } from '../../lib/display-zone';
+import { zoneLabel } from '../../lib/time';
 import { ORDER_COLUMNS } from './order-columns';
 import { LEG_ROW_HEIGHT, OrderRow, ROW_HEIGHT } from './order-row';
 import { rowWindow } from './row-window';
@@ -28,6 +30,7 @@ export function BlotterTable({
   caption: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const zone = useDisplayZone();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback((id: string) => {
     setExpanded((prev) => {
@@ -87,7 +90,7 @@ export function BlotterTable({
               <SortHeader
                 key={c.id}
                 column={c.id}
-                label={c.header}
+                label={c.clock ? `${c.header} ${zoneLabel(zone)}` : c.header}
                 numeric={c.numeric}
                 sort={sort}
                 onSort={onSort}

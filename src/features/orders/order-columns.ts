@@ -15,10 +15,20 @@ export type OrderColumn = {
   width: string;
   /** Raw, unformatted value for CSV (decimals as sent, times as RFC3339). */
   csv: (o: Order) => string;
+  /** A clock time: its header names the zone it is shown in. */
+  clock?: true;
 };
 
 export const ORDER_COLUMNS: readonly OrderColumn[] = [
-  { id: 'createdAt', header: 'Time', numeric: false, width: '5.5rem', csv: (o) => o.createdAt },
+  {
+    id: 'createdAt',
+    header: 'Time',
+    numeric: false,
+    // Room for the zone's name in the header ("Time GMT+1").
+    width: '7rem',
+    csv: (o) => o.createdAt,
+    clock: true,
+  },
   { id: 'symbol', header: 'Symbol', numeric: false, width: '7rem', csv: (o) => o.symbol },
   { id: 'side', header: 'Side', numeric: false, width: '6.75rem', csv: (o) => o.side },
   { id: 'type', header: 'Type', numeric: false, width: '6.25rem', csv: (o) => o.type },
@@ -47,5 +57,12 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
     width: 'auto',
     csv: (o) => orderStatusLabel(o),
   },
-  { id: 'updatedAt', header: 'Updated', numeric: false, width: '5.5rem', csv: (o) => o.updatedAt },
+  {
+    id: 'updatedAt',
+    header: 'Updated',
+    numeric: false,
+    width: '7rem',
+    csv: (o) => o.updatedAt,
+    clock: true,
+  },
 ];

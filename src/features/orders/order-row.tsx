@@ -1,7 +1,8 @@
 /** One blotter row, subscribed to its own order so a fill re-renders this row only. */
 import { memo } from 'react';
 import { formatPrice, formatQty } from '../../lib/format';
-import { formatDateTime, formatTime } from '../../lib/time';
+import { formatDateTime, formatTime, type DisplayZone } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import { orderStatusLabel } from '../../protocol';
 import type { Order, OrderLeg } from '../../protocol';
 import { useOrder } from '../../stores';
@@ -69,6 +70,7 @@ export const OrderRow = memo(function OrderRow({
   onToggle: (ordId: string) => void;
 }) {
   const order = useOrder(ordId);
+  const zone = useDisplayZone();
   const ref = useFlashOnChange<HTMLTableRowElement>(order);
   if (!order) return null;
   return (
@@ -80,7 +82,7 @@ export const OrderRow = memo(function OrderRow({
         className="border-b border-border/40 hover:bg-panel"
         style={{ height: ROW_HEIGHT }}
       >
-        <OrderCells order={order} expanded={expanded} onToggle={onToggle} />
+        <OrderCells order={order} zone={zone} expanded={expanded} onToggle={onToggle} />
       </tr>
       {expanded &&
         order.legs.map((leg, i) => <LegRow key={i} leg={leg} parentIndex={rowIndex} n={i} />)}
@@ -95,18 +97,20 @@ export const OrderRow = memo(function OrderRow({
  */
 const OrderCells = memo(function OrderCells({
   order,
+  zone,
   expanded,
   onToggle,
 }: {
   order: Order;
+  zone: DisplayZone;
   expanded: boolean;
   onToggle: (ordId: string) => void;
 }) {
   const hasLegs = order.legs.length > 0;
   return (
     <>
-      <td className="num px-2 text-muted" title={formatDateTime(order.createdAt)}>
-        {formatTime(order.createdAt)}
+      <td className="num px-2 text-muted" title={formatDateTime(order.createdAt, zone)}>
+        {formatTime(order.createdAt, zone)}
       </td>
       <th scope="row" className="px-2 text-left font-mono font-normal whitespace-pre">
         {hasLegs ? (
@@ -140,8 +144,8 @@ const OrderCells = memo(function OrderCells({
       >
         {orderStatusLabel(order)}
       </td>
-      <td className="num px-2 text-muted" title={formatDateTime(order.updatedAt)}>
-        {formatTime(order.updatedAt)}
+      <td className="num px-2 text-muted" title={formatDateTime(order.updatedAt, zone)}>
+        {formatTime(order.updatedAt, zone)}
       </td>
     </>
   );

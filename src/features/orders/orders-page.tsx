@@ -128,6 +128,12 @@ const SymbolAndSide = memo(function SymbolAndSide({
   set: (key: string, value: string | undefined) => void;
 }) {
   const [symbolDraft, setSymbolDraft] = useState(symbol ?? '');
+  // The URL may change from elsewhere (the command palette, back/forward): the field follows it.
+  const [urlSymbol, setUrlSymbol] = useState(symbol);
+  if (symbol !== urlSymbol) {
+    setUrlSymbol(symbol);
+    if ((symbol ?? '') !== symbolDraft.trim().toUpperCase()) setSymbolDraft(symbol ?? '');
+  }
   return (
     <>
       <label className="flex items-center gap-1.5 text-sm text-muted">

@@ -8,7 +8,8 @@ import { Link } from 'react-router';
 import { abs, add, compare } from '../../lib/decimal';
 import { dayPnl as dayPnlOf } from '../../lib/account-math';
 import { formatMoney, formatQty, formatPrice } from '../../lib/format';
-import { formatTime, startOfLocalDay } from '../../lib/time';
+import { formatClock, formatDateTime, startOfTradingDay } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import { describePosition } from '../../lib/instrument';
 import { accountSearch } from '../../lib/url-params';
 import { Money } from '../../components/ui/money';
@@ -154,8 +155,8 @@ function AccountOverview({ accountId, balance }: { accountId: string; balance: B
 }
 
 function TodayPnl({ accountId, search }: { accountId: string; search: string }) {
-  // Fixed at mount: "today" for this visit; the live candle keeps the line moving.
-  const [startTime] = useState(() => startOfLocalDay(Date.now()));
+  // Fixed at mount: the exchange's trading day of this visit; the live candle keeps the line moving.
+  const [startTime] = useState(() => startOfTradingDay(Date.now()));
   useStream({ topic: 'pnl', params: { accountId, interval: '5m', startTime } });
   const candles = usePnlCandles(pnlKey(accountId));
   // The series may still be another page's (the P&L page's range, or the cache of it) until
@@ -193,6 +194,7 @@ function TodayPnl({ accountId, search }: { accountId: string; search: string }) 
 
 function LatestNews({ search }: { search: string }) {
   const articles = useNews({ limit: LATEST_NEWS });
+  const zone = useDisplayZone();
   return (
     <section aria-labelledby="latest-news" className="rounded border border-border bg-panel p-3">
       <h2 id="latest-news" className="flex items-baseline justify-between text-sm font-semibold">
@@ -207,7 +209,13 @@ function LatestNews({ search }: { search: string }) {
         <ul className="mt-2 space-y-2 text-sm">
           {articles.map((a) => (
             <li key={a.id} className="line-clamp-2 break-words">
-              <span className="num mr-2 text-xs text-muted">{formatTime(a.publishedAt)}</span>
+              <time
+                dateTime={a.publishedAt}
+                title={formatDateTime(a.publishedAt, zone)}
+                className="num mr-2 text-xs text-muted"
+              >
+                {formatClock(a.publishedAt, zone)}
+              </time>
               {a.headline.slice(0, 300)}
             </li>
           ))}

@@ -18,7 +18,9 @@ import {
 } from 'lightweight-charts';
 import type { Candle, PnlInterval } from '../../protocol';
 import { formatMoney } from '../../lib/format';
-import { formatDateTime, formatTime } from '../../lib/time';
+import { formatDateTime, formatTime, zoneLabel, type DisplayZone } from '../../lib/time';
+import { getDisplayZone, useDisplayZone } from '../../lib/display-zone';
+import { utcDate } from '../../lib/performance/daily-pnl';
 import { Money } from '../../components/ui/money';
 import { firstAtOrAfter, getPnlSeries, indexAt, subscribePnl, usePnlCandles } from '../../stores';
 import type { CandleSeq } from '../../stores';
@@ -44,8 +46,22 @@ function themeColors() {
   };
 }
 
-// The library shows UTC; traders read their own clock.
-const localTime = (time: Time) => (typeof time === 'number' ? time * 1000 : 0);
+const timeMs = (time: Time) => (typeof time === 'number' ? time * 1000 : 0);
+
+/**
+ * The library shows UTC; the trader reads the chosen clock. Daily and monthly candles are
+ * calendar days, named by their date whatever the zone.
+ */
+function timeFormats(zone: DisplayZone, intraday: boolean) {
+  return {
+    tickMarkFormatter: (time: Time) =>
+      intraday ? formatTime(timeMs(time), zone).slice(0, 5) : utcDate(timeMs(time) / 1000),
+    timeFormatter: (time: Time) =>
+      intraday ? formatDateTime(timeMs(time), zone) : utcDate(timeMs(time) / 1000),
+  };
+}
+
+const isIntraday = (interval: PnlInterval | undefined) => interval !== '1d' && interval !== '1mo';
 
 function useChart(
   container: React.RefObject<HTMLDivElement | null>,
@@ -64,7 +80,8 @@ function useChart(
     const el = container.current;
     if (!el) return;
     const colors = themeColors();
-    const intraday = interval !== '1d' && interval !== '1mo';
+    const intraday = isIntraday(interval);
+    const formats = timeFormats(getDisplayZone(), intraday);
     const chart = createChart(el, {
       autoSize: true,
       layout: { ...colors.layout, attributionLogo: false },
@@ -74,14 +91,11 @@ function useChart(
         borderVisible: false,
         timeVisible: intraday,
         secondsVisible: interval === '15s',
-        tickMarkFormatter: (time: Time) => {
-          const ms = localTime(time);
-          return intraday ? formatTime(ms).slice(0, 5) : formatDateTime(ms).slice(0, 10);
-        },
+        tickMarkFormatter: formats.tickMarkFormatter,
       },
       localization: {
         priceFormatter: (p: number) => formatMoney(p.toFixed(2)),
-        timeFormatter: (time: Time) => formatDateTime(localTime(time)),
+        timeFormatter: formats.timeFormatter,
       },
     });
     const series = chart.addSeries(CandlestickSeries, colors.candles);
@@ -182,6 +196,16 @@ function useChart(
     };
   }, [container, seriesKey, interval, focusDay]);
 
+  // A time-zone switch relabels the axis in place; the candles stay as they are.
+  const zone = useDisplayZone();
+  useEffect(() => {
+    const formats = timeFormats(zone, isIntraday(interval));
+    api.current?.chart.applyOptions({
+      timeScale: { tickMarkFormatter: formats.tickMarkFormatter },
+      localization: { timeFormatter: formats.timeFormatter },
+    });
+  }, [zone, interval]);
+
   /** Moves the crosshair to candle `i` (clamped); undefined clears it. */
   const focusCandle = (i: number | undefined) => {
     const current = api.current;
@@ -221,6 +245,8 @@ export function PnlChart({
   const candles = usePnlCandles(seriesKey);
   const hovered = hoverT === undefined ? -1 : indexAt(candles, hoverT);
   const shown: Candle | undefined = candles.at(hovered >= 0 ? hovered : -1);
+  const zone = useDisplayZone();
+  const intraday = isIntraday(interval);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const current = hovered >= 0 ? hovered : candles.length - 1;
@@ -238,12 +264,16 @@ export function PnlChart({
 
   return (
     <figure className="rounded border border-border bg-panel">
-      <Legend candle={shown} live={hovered < 0} />
+      <Legend
+        candle={shown}
+        live={hovered < 0}
+        when={(t) => (intraday ? formatDateTime(t * 1000, zone) : utcDate(t))}
+      />
       <div
         ref={container}
         tabIndex={0}
         role="img"
-        aria-label={`${label}. Use arrow keys to read candles.`}
+        aria-label={`${label}. ${intraday ? `Times in ${zoneLabel(zone)}. ` : ''}Use arrow keys to read candles.`}
         aria-describedby="pnl-legend"
         onKeyDown={onKeyDown}
         data-testid="pnl-chart"
@@ -253,7 +283,16 @@ export function PnlChart({
   );
 }
 
-function Legend({ candle, live }: { candle: Candle | undefined; live: boolean }) {
+function Legend({
+  candle,
+  live,
+  when,
+}: {
+  candle: Candle | undefined;
+  live: boolean;
+  /** The candle's time as the axis shows it. */
+  when: (t: number) => string;
+}) {
   return (
     <figcaption
       id="pnl-legend"
@@ -263,7 +302,7 @@ function Legend({ candle, live }: { candle: Candle | undefined; live: boolean })
       {candle ? (
         <>
           <span className="num text-muted">
-            {formatDateTime(candle.t * 1000)}
+            {when(candle.t)}
             {live && <span className="ml-1 text-xs text-gain">live</span>}
           </span>
           {(['open', 'high', 'low', 'close'] as const).map((k) => (

@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { PNL_INTERVALS } from '../../protocol';
 import type { PnlInterval } from '../../protocol';
 import { useUrlParams } from '../../lib/use-url-params';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime, formatWallMinute } from '../../lib/time';
+import { useDisplayZone } from '../../lib/display-zone';
 import { Money } from '../../components/ui/money';
 import { PerformanceFigures } from '../../components/performance/performance-figures';
 import { useCandlePerformance } from '../../components/performance/use-candle-performance';
@@ -113,6 +114,7 @@ export function PnlPage({ accountId }: { accountId: string }) {
   const view = pnlViewFromParams(params);
   // Ranges are relative to when the page opened, so the subscription does not churn each render.
   const [openedAt] = useState(() => Date.now());
+  const zone = useDisplayZone();
   const startTime = rangeStart(view, openedAt);
   const focusDay = dayFromParams(params);
   const key = pnlKey(accountId);
@@ -142,18 +144,19 @@ export function PnlPage({ accountId }: { accountId: string }) {
               interval: RANGE_DEFAULT_INTERVAL[range],
               from:
                 range === 'custom'
-                  ? (view.from ?? formatDateTime(startTime).replace(' ', 'T').slice(0, 16))
+                  ? (view.from ?? formatWallMinute(Date.parse(startTime), 'exchange'))
                   : undefined,
             })
           }
         />
         {view.range === 'custom' && (
           <label className="flex items-center gap-1.5 text-sm text-muted">
-            From
+            {/* An exchange wall-clock minute, so a shared link means the same instant anywhere. */}
+            From (ET)
             <input
               type="datetime-local"
               value={view.from ?? ''}
-              max={formatDateTime(openedAt).replace(' ', 'T').slice(0, 16)}
+              max={formatWallMinute(openedAt, 'exchange')}
               onChange={(e) => set({ from: e.target.value })}
               className="rounded border border-border bg-surface px-2 py-1 text-sm text-text"
             />
@@ -165,7 +168,7 @@ export function PnlPage({ accountId }: { accountId: string }) {
           value={view.interval}
           onChange={(interval) => set({ interval })}
         />
-        <span className="text-xs text-muted">since {formatDateTime(startTime)}</span>
+        <span className="text-xs text-muted">since {formatDateTime(startTime, zone)}</span>
         {focusDay !== undefined && (
           <span className="text-xs text-muted" data-testid="pnl-focus-day">
             showing {new Date(focusDay * 1000).toISOString().slice(0, 10)} (UTC)
@@ -184,7 +187,7 @@ export function PnlPage({ accountId }: { accountId: string }) {
           <PnlChart
             seriesKey={key}
             interval={streamedInterval}
-            label={`P&L of ${accountId} in ${view.interval} candles since ${formatDateTime(startTime)}`}
+            label={`P&L of ${accountId} in ${view.interval} candles since ${formatDateTime(startTime, zone)}`}
             focusDay={focusDay}
           />
           <PerformancePanel

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { startOfLocalDay } from '../../lib/time';
 import {
   dayFromParams,
   FIRST_SCREEN_CANDLES,
@@ -40,11 +39,20 @@ describe('P&L view params', () => {
   });
 
   it('[PNL-VIEW-3] start times', () => {
-    expect(rangeStart({ range: 'today', interval: '1m' }, NOW)).toBe(startOfLocalDay(NOW));
+    // Today is the exchange's day: New York midnight (UTC−5 in November), wherever the browser is.
+    expect(rangeStart({ range: 'today', interval: '1m' }, NOW)).toBe('2026-11-24T05:00:00.000Z');
+    // 01:00 UTC on the 25th is still the 24th in New York.
+    expect(rangeStart({ range: 'today', interval: '1m' }, Date.parse('2026-11-25T01:00:00Z'))).toBe(
+      '2026-11-24T05:00:00.000Z',
+    );
     expect(rangeStart({ range: '1W', interval: '1m' }, NOW)).toBe('2026-11-17T15:00:00.000Z');
     expect(rangeStart({ range: '1Y', interval: '1d' }, NOW)).toBe('2025-11-24T15:00:00.000Z');
     const custom = rangeStart({ range: 'custom', interval: '1h', from: '2026-11-01T09:30' }, NOW);
-    expect(custom).toBe(new Date('2026-11-01T09:30').toISOString());
+    // A custom start is a New York wall-clock minute; clocks fell back at 02:00 on 1 Nov 2026.
+    expect(custom).toBe('2026-11-01T14:30:00.000Z');
+    expect(rangeStart({ range: 'custom', interval: '1h', from: '2026-10-31T09:30' }, NOW)).toBe(
+      '2026-10-31T13:30:00.000Z',
+    );
     // Never in the future: a start after now is clamped to now.
     expect(rangeStart({ range: 'custom', interval: '1h', from: '2030-01-01T00:00' }, NOW)).toBe(
       new Date(NOW).toISOString(),

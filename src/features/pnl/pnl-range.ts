@@ -5,7 +5,7 @@
 import { INTERVAL_SECONDS, PNL_INTERVALS } from '../../protocol';
 import type { PnlInterval } from '../../protocol';
 import { oneOf } from '../../lib/url-params';
-import { startOfLocalDay } from '../../lib/time';
+import { exchangeWallMinuteToMs, startOfTradingDay } from '../../lib/time';
 
 export const PNL_RANGES = ['today', '1W', '1M', '1Y', 'custom'] as const;
 export type PnlRange = (typeof PNL_RANGES)[number];
@@ -42,13 +42,15 @@ export function pnlViewFromParams(params: URLSearchParams): PnlView {
 }
 
 /**
- * RFC3339 start for the view, relative to `now` (epoch ms): today's local midnight, or 7/30/365
- * days back; a custom `from` is a local wall-clock minute ("2026-11-01T09:30"), never in the future.
+ * RFC3339 start for the view, relative to `now` (epoch ms): the exchange's midnight that starts
+ * today's trading day, or 7/30/365 days back; a custom `from` is an exchange (New York)
+ * wall-clock minute ("2026-11-01T09:30"), so a link means the same instant everywhere; never
+ * in the future.
  */
 export function rangeStart(view: PnlView, now: number): string {
   switch (view.range) {
     case 'today':
-      return startOfLocalDay(now);
+      return startOfTradingDay(now);
     case '1W':
       return new Date(now - 7 * DAY_MS).toISOString();
     case '1M':
@@ -56,8 +58,8 @@ export function rangeStart(view: PnlView, now: number): string {
     case '1Y':
       return new Date(now - 365 * DAY_MS).toISOString();
     case 'custom': {
-      const ms = view.from ? new Date(view.from).getTime() : NaN;
-      return Number.isNaN(ms) ? startOfLocalDay(now) : new Date(Math.min(ms, now)).toISOString();
+      const ms = view.from ? exchangeWallMinuteToMs(view.from) : undefined;
+      return ms === undefined ? startOfTradingDay(now) : new Date(Math.min(ms, now)).toISOString();
     }
   }
 }

@@ -44,3 +44,22 @@ export function useOrderCounts(accountId: string): OrderCounts {
 export function getOrder(ordId: string): Order | undefined {
   return ordersStore.getState().byId.get(ordId);
 }
+
+/**
+ * Orders of an account whose id or symbol contains `query` (case-insensitive), exact id and
+ * symbol-prefix matches first, then newest first; at most `limit`. One pass over the store:
+ * for a keystroke in the command palette, not for a render per frame.
+ */
+export function findOrders(accountId: string, query: string, limit = 8): Order[] {
+  const q = query.trim().toUpperCase();
+  if (q === '') return [];
+  const rank = (o: Order): number =>
+    o.ordId.toUpperCase() === q ? 0 : o.symbol.toUpperCase().startsWith(q) ? 1 : 2;
+  const hits: Order[] = [];
+  for (const o of ordersStore.getState().byId.values()) {
+    if (o.accountId !== accountId) continue;
+    if (o.ordId.toUpperCase().includes(q) || o.symbol.toUpperCase().includes(q)) hits.push(o);
+  }
+  hits.sort((a, b) => rank(a) - rank(b) || Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  return hits.slice(0, limit);
+}
