@@ -12,7 +12,10 @@
  * lists the ids the last write touched, so derived lists can update incrementally.
  */
 import { TERMINAL_ORDER_STATUSES } from '../../protocol';
-import type { Order, OrderStatus } from '../../protocol';
+import type { AccountUpdate, Order, OrderStatus } from '../../protocol';
+import { foldOps } from '../fold';
+import type { Fold } from '../fold';
+import type { AccountOp, AccountSnapshotOf } from '../topic-ops';
 import { compare } from '../../lib/decimal';
 import { ShardedMap } from '../sharded-map';
 import type { ShardedMapDraft } from '../sharded-map';
@@ -199,4 +202,15 @@ export function applyOrderEvents(state: OrdersState, orders: readonly Order[]): 
     lastChange: { from: state.version, to: version, ids: [...changed] },
     ignoredStale: state.ignoredStale + ignored,
   };
+}
+
+const ordersFold: Fold<OrdersState, AccountSnapshotOf, AccountUpdate, Order> = {
+  pick: (u) => (u.type === 'order' ? u.order : undefined),
+  events: applyOrderEvents,
+  snapshot: (s, snap) => applyOrdersSnapshot(s, snap.accountId, snap.data.orders),
+};
+
+/** A frame's account ops, orders' part: events in arrival order, cut by snapshots (fold.ts). */
+export function applyOrderOps(state: OrdersState, ops: readonly AccountOp[]): OrdersState {
+  return foldOps(state, ops, ordersFold);
 }
