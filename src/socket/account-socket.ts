@@ -23,7 +23,9 @@ import { BACKOFF_MAX_MS, backoffDelay } from './backoff';
 import { InboundQueue, type FrameDecoder } from './inbound-queue';
 import { createWorkerDecoder } from './big-frames/worker-frame-decoder';
 import { SubscriptionRegistry, type RegistryEntry } from './subscription-registry';
-import type { ConnectionState, MessageMeta, SocketListener } from './types';
+import type { ConnectionState, MessageMeta, StreamListener } from './types';
+
+export type { SocketListenerExtras } from './types';
 
 export const PING_INTERVAL_MS = 30_000;
 export const PONG_TIMEOUT_MS = 10_000;
@@ -52,19 +54,10 @@ export type SocketEnvironment = {
   isOnline(): boolean;
 };
 
-/** Optional extras a listener may implement (the store dispatcher does). */
-export type SocketListenerExtras = {
-  expect?(sub: Subscription): void;
-  forget?(key: string): void;
-  onRtt?(ms: number): void;
-  /** Another tab now streams `key` with other params: its data here is no longer live. */
-  superseded?(key: string): void;
-};
-
 export type AccountSocketOptions = {
   url: string | (() => string);
   getToken: () => Promise<string>;
-  listener: SocketListener & SocketListenerExtras;
+  listener: StreamListener;
   WebSocketImpl?: WebSocketCtor;
   now?: () => number;
   setTimer?: (cb: () => void, ms: number) => unknown;
