@@ -3,8 +3,8 @@
  * batch of live events). They never mutate their input; an unchanged result is the same
  * object, so the store skips the write and no component re-renders.
  *
- * Cost at 100,000 orders (Node 20, 2-core box): snapshot ~40–80 ms; one event ~0.01 ms;
- * 1,000 events ~2–5 ms (a plain Map copy alone would be ~20 ms per frame).
+ * A batch of events copies only the shards of `byId` it touches (sharded-map.ts), so a frame
+ * of events costs what it changes, not what the blotter holds (bench/RESULTS.md has figures).
  *
  * Row-level re-render: a changed order is always a new object and an unchanged one keeps its
  * identity, so the object reference *is* the per-order version: `useOrder(id)` re-renders
