@@ -20,15 +20,18 @@ import {
 } from '../protocol';
 import type { NormalizeResult } from '../protocol';
 import { BACKOFF_MAX_MS, backoffDelay } from './backoff';
+import { Keepalive } from './keepalive';
+import { afterClose, ReconnectBackoff, STABLE_AFTER_MS } from './reconnect-policy';
+import { NamedTimers } from './timers';
 import { InboundQueue, type FrameDecoder } from './inbound-queue';
 import { createWorkerDecoder } from './big-frames/worker-frame-decoder';
 import { SubscriptionRegistry, type RegistryEntry } from './subscription-registry';
-import type { ConnectionState, MessageMeta, SocketListener } from './types';
+import type { ConnectionState, MessageMeta, StreamListener } from './types';
 
-export const PING_INTERVAL_MS = 30_000;
-export const PONG_TIMEOUT_MS = 10_000;
-/** Backoff resets only after a connection has stayed authenticated this long. */
-export const STABLE_AFTER_MS = 10_000;
+export type { SocketListenerExtras } from './types';
+
+export { PING_INTERVAL_MS, PONG_TIMEOUT_MS } from './keepalive';
+export { STABLE_AFTER_MS } from './reconnect-policy';
 /** How much of an unreadable frame the diagnostics page shows. */
 export const UNREADABLE_EXCERPT_CHARS = 400;
 
@@ -52,19 +55,10 @@ export type SocketEnvironment = {
   isOnline(): boolean;
 };
 
-/** Optional extras a listener may implement (the store dispatcher does). */
-export type SocketListenerExtras = {
-  expect?(sub: Subscription): void;
-  forget?(key: string): void;
-  onRtt?(ms: number): void;
-  /** Another tab now streams `key` with other params: its data here is no longer live. */
-  superseded?(key: string): void;
-};
-
 export type AccountSocketOptions = {
   url: string | (() => string);
   getToken: () => Promise<string>;
-  listener: SocketListener & SocketListenerExtras;
+  listener: StreamListener;
   WebSocketImpl?: WebSocketCtor;
   now?: () => number;
   setTimer?: (cb: () => void, ms: number) => unknown;
@@ -96,6 +90,22 @@ const OPEN = 1;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type StateInput = DistributiveOmit<ConnectionState, 'since'>;
 
+/** What the current connection has been through; a new connection starts a fresh one. */
+type Link = {
+  /** It authenticated (a later authSuccess on it is a refresh). */
+  authenticated: boolean;
+  /** When it first authenticated (-Infinity: not yet). */
+  authenticatedAt: number;
+  /** A token refresh failed: when the server ends the session, ask for a sign-in. */
+  refreshFailed: boolean;
+};
+
+const freshLink = (): Link => ({
+  authenticated: false,
+  authenticatedAt: -Infinity,
+  refreshFailed: false,
+});
+
 export function browserEnvironment(): SocketEnvironment | null {
   if (typeof window === 'undefined' || typeof document === 'undefined') return null;
   const on = (target: EventTarget, name: string, cb: () => void) => {
@@ -118,19 +128,17 @@ export class AccountSocket {
   private state: ConnectionState;
   private ws: WebSocketLike | undefined;
   private connectionId = 0;
-  private attempt = 0;
+  /** Not started, or stopped for good (sign-out, sign-in needed): nothing reconnects. */
   private stopped = true;
-  private authedOn = 0;
-  /** When the current connection first authenticated (-Infinity: never). */
-  private authedAt = -Infinity;
+  private link: Link = freshLink();
   private requestSeq = 0;
-  private needsSignIn = false;
-  private refreshFailed = false;
+  /** The browser says there is no network: wait for it instead of spending attempts. */
   private offline = false;
   private expiresAt = 0;
   private pendingAuthId: string | undefined;
-  private ping: { id: string; sentAt: number; grace: boolean } | undefined;
-  private timers = new Map<'reconnect' | 'ping' | 'pong' | 'stable', unknown>();
+  private readonly backoff: ReconnectBackoff;
+  private readonly keepalive: Keepalive;
+  private readonly timers: NamedTimers<'reconnect' | 'stable'>;
   /** Per subscription key: its retry after an unreadable frame, and how many in a row. */
   private retries = new Map<string, unknown>();
   private failures = new Map<string, { attempt: number; at: number }>();
@@ -156,6 +164,27 @@ export class AccountSocket {
     if (!impl) throw new Error('no WebSocket implementation available');
     this.WS = impl;
     this.state = { status: 'idle', reason: 'not started', since: this.now() };
+    this.backoff = new ReconnectBackoff(opts.random ?? Math.random);
+    this.timers = new NamedTimers(opts);
+    this.keepalive = new Keepalive({
+      now: this.now,
+      setTimer: opts.setTimer,
+      clearTimer: opts.clearTimer,
+      pingIntervalMs: opts.pingIntervalMs,
+      pongTimeoutMs: opts.pongTimeoutMs,
+      sendPing: () => {
+        if (!this.isAuthed()) return undefined;
+        const id = this.nextId('ping');
+        this.send(clientMessages.ping(id));
+        return id;
+      },
+      onDead: (timeoutMs) => {
+        this.log(`no pong within ${timeoutMs} ms: the link is dead`);
+        const ws = this.ws;
+        this.teardown(CLOSE_CODES.normal, 'keepalive timeout');
+        if (ws) this.scheduleReconnect('No answer to keepalive ping');
+      },
+    });
   }
 
   // ---- public API ------------------------------------------------------------------------
@@ -176,8 +205,7 @@ export class AccountSocket {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.needsSignIn = false;
-    this.attempt = 0;
+    this.backoff.reset();
     this.inbound = new InboundQueue(
       (result, receivedAt, connId, data) => this.onDecoded(result, receivedAt, connId, data),
       this.opts.createDecoder ?? createWorkerDecoder,
@@ -200,7 +228,12 @@ export class AccountSocket {
     else this.connect('starting');
   }
 
+  /** Stops for good; a sign-in already asked for stays asked for. */
   stop(reason = 'stopped'): void {
+    this.halt(reason, this.state.status === 'disconnected' && this.state.needsSignIn);
+  }
+
+  private halt(reason: string, needsSignIn: boolean): void {
     this.stopped = true;
     this.detachEnv.forEach((off) => off());
     this.detachEnv = [];
@@ -208,7 +241,7 @@ export class AccountSocket {
     this.stats.framesDecodedOffThread += this.inbound?.decodedOffThread ?? 0;
     this.inbound?.dispose();
     this.inbound = undefined;
-    this.setState({ status: 'disconnected', needsSignIn: this.needsSignIn, reason });
+    this.setState({ status: 'disconnected', needsSignIn, reason });
   }
 
   /** Wants `sub` (replacing any with the same key) and sends it now if authenticated. */
@@ -246,21 +279,18 @@ export class AccountSocket {
   // ---- connection lifecycle ---------------------------------------------------------------
 
   private connect(reason: string): void {
-    this.clearTimer('reconnect');
+    this.timers.clear('reconnect');
     if (this.stopped) return;
     this.teardown(CLOSE_CODES.normal, 'replaced');
     const id = ++this.connectionId;
     this.stats.connectionId = id;
-    this.authedOn = 0;
-    this.authedAt = -Infinity;
-    this.refreshFailed = false;
+    this.link = freshLink();
     this.registry.resetAll();
-    this.setState({ status: 'connecting', attempt: this.attempt + 1, reason });
+    this.setState({ status: 'connecting', attempt: this.backoff.nextAttempt, reason });
     let ws: WebSocketLike;
     try {
       ws = new this.WS(typeof this.opts.url === 'function' ? this.opts.url() : this.opts.url);
     } catch (e) {
-      this.needsSignIn = false;
       this.stopped = true;
       this.setState({
         status: 'disconnected',
@@ -288,9 +318,10 @@ export class AccountSocket {
 
   /** Detaches and closes the current socket; nothing it says afterwards reaches us. */
   private teardown(code: number, reason: string): void {
-    for (const t of ['reconnect', 'ping', 'pong', 'stable'] as const) this.clearTimer(t);
+    this.timers.clear('reconnect');
+    this.timers.clear('stable');
+    this.keepalive.stop();
     for (const key of [...this.retries.keys()]) this.clearRetry(key);
-    this.ping = undefined;
     // Frames of the old socket still waiting to be decoded are stragglers: never applied.
     this.inbound?.clear();
     const ws = this.ws;
@@ -307,29 +338,27 @@ export class AccountSocket {
   private onClose(code: number, reason: string): void {
     this.teardown(CLOSE_CODES.normal, 'closed');
     if (this.stopped) return;
-    const why = reason || `closed (${code})`;
-    if (this.needsSignIn || code === CLOSE_CODES.tooManyInvalidTokens) {
-      this.needsSignIn = true;
-      return this.stop(`Sign in again: ${why}`);
+    const next = afterClose(
+      { code, reason },
+      {
+        refreshFailed: this.link.refreshFailed,
+        ageMs: this.now() - this.link.authenticatedAt,
+        stableAfterMs: this.opts.stableAfterMs ?? STABLE_AFTER_MS,
+      },
+    );
+    switch (next.kind) {
+      case 'sign-in':
+        return this.halt(next.reason, true);
+      case 'backoff':
+        return this.scheduleReconnect(next.reason);
+      case 'reconnect-now':
+        this.setState({
+          status: 'expired',
+          reason: 'session expired; reconnecting with a fresh token',
+        });
+        this.stats.reconnects++;
+        return this.connect('session expired');
     }
-    if (code === CLOSE_CODES.sessionExpired) {
-      if (this.refreshFailed) {
-        this.needsSignIn = true;
-        return this.stop('Session expired and could not be refreshed: sign in again');
-      }
-      // At once only after a session that lasted: one that ends as soon as it starts (a server
-      // or clock fault) would otherwise be a reconnect loop ([AUTH-EDGE-4]).
-      if (this.now() - this.authedAt < (this.opts.stableAfterMs ?? STABLE_AFTER_MS)) {
-        return this.scheduleReconnect('Session ended as soon as it started');
-      }
-      this.setState({
-        status: 'expired',
-        reason: 'session expired; reconnecting with a fresh token',
-      });
-      this.stats.reconnects++;
-      return this.connect('session expired');
-    }
-    this.scheduleReconnect(why);
   }
 
   private scheduleReconnect(reason: string): void {
@@ -341,17 +370,16 @@ export class AccountSocket {
       });
       return;
     }
-    this.attempt += 1;
-    const delay = backoffDelay(this.attempt, { random: this.opts.random ?? Math.random });
+    const { attempt, delayMs } = this.backoff.next();
     this.setState({
       status: 'reconnecting',
-      attempt: this.attempt,
-      nextAttemptAt: this.now() + delay,
+      attempt,
+      nextAttemptAt: this.now() + delayMs,
       reason,
     });
-    this.setTimer('reconnect', delay, () => {
+    this.timers.set('reconnect', delayMs, () => {
       this.stats.reconnects++;
-      this.connect(`reconnect attempt ${this.attempt}`);
+      this.connect(`reconnect attempt ${attempt}`);
     });
   }
 
@@ -368,7 +396,7 @@ export class AccountSocket {
     this.offline = true;
     if (this.stopped) return;
     if (this.state.status === 'reconnecting') {
-      this.clearTimer('reconnect');
+      this.timers.clear('reconnect');
       this.setState({
         status: 'disconnected',
         needsSignIn: false,
@@ -385,7 +413,7 @@ export class AccountSocket {
       this.connect(reason);
       return;
     }
-    if (this.isAuthed()) this.sendPing(false);
+    this.keepalive.probe();
   }
 
   // ---- auth ----------------------------------------------------------------------------
@@ -398,13 +426,13 @@ export class AccountSocket {
       if (connId !== this.connectionId || this.stopped) return;
       if (why === 'refresh') {
         // Keep the live connection until the server ends it; then ask for a sign-in.
-        this.refreshFailed = true;
+        this.link.refreshFailed = true;
         this.log(`token refresh failed: ${String(e)}`);
         return;
       }
-      this.needsSignIn = true;
-      this.stop(
+      this.halt(
         `Sign in again: could not get a token (${e instanceof Error ? e.message : String(e)})`,
+        true,
       );
       return;
     }
@@ -415,11 +443,11 @@ export class AccountSocket {
   }
 
   private onAuthSuccess(expiresAt: number): void {
-    const first = this.authedOn !== this.connectionId;
-    this.authedOn = this.connectionId;
+    const first = !this.link.authenticated;
+    this.link.authenticated = true;
     this.expiresAt = expiresAt;
     this.pendingAuthId = undefined;
-    this.refreshFailed = false;
+    this.link.refreshFailed = false;
     if (!first) {
       this.setState(
         this.registry.allActive()
@@ -428,55 +456,14 @@ export class AccountSocket {
       );
       return;
     }
-    this.authedAt = this.now();
+    this.link.authenticatedAt = this.now();
     this.setState({ status: 'authenticated', expiresAt, reason: 'authenticated' });
-    this.setTimer('stable', this.opts.stableAfterMs ?? STABLE_AFTER_MS, () => {
-      this.attempt = 0;
-    });
-    this.scheduleKeepalive();
+    this.timers.set('stable', this.opts.stableAfterMs ?? STABLE_AFTER_MS, () =>
+      this.backoff.reset(),
+    );
+    this.keepalive.start();
     for (const entry of this.registry.all()) this.sendSubscribe(entry);
     this.maybeSubscribed();
-  }
-
-  // ---- keepalive -----------------------------------------------------------------------
-
-  private scheduleKeepalive(): void {
-    this.setTimer('ping', this.opts.pingIntervalMs ?? PING_INTERVAL_MS, () => {
-      this.sendPing(false);
-      this.scheduleKeepalive();
-    });
-  }
-
-  private sendPing(grace: boolean): void {
-    if (!this.isAuthed()) return;
-    const id = this.nextId('ping');
-    this.ping = { id, sentAt: this.now(), grace };
-    this.send(clientMessages.ping(id));
-    this.setTimer('pong', this.opts.pongTimeoutMs ?? PONG_TIMEOUT_MS, () => this.checkPong());
-  }
-
-  /**
-   * The pong deadline is measured from when the ping was actually sent. A deadline timer
-   * that fires far too late means our own timers were throttled (hidden tab, sleep):
-   * that proves nothing about the link, so we ping once more and judge that one instead.
-   */
-  private checkPong(): void {
-    const ping = this.ping;
-    if (!ping) return;
-    const timeout = this.opts.pongTimeoutMs ?? PONG_TIMEOUT_MS;
-    const elapsed = this.now() - ping.sentAt;
-    if (elapsed < timeout) {
-      this.setTimer('pong', timeout - elapsed, () => this.checkPong());
-      return;
-    }
-    if (elapsed > timeout * 2 && !ping.grace) {
-      this.sendPing(true);
-      return;
-    }
-    this.log(`no pong within ${timeout} ms: the link is dead`);
-    const ws = this.ws;
-    this.teardown(CLOSE_CODES.normal, 'keepalive timeout');
-    if (ws) this.scheduleReconnect('No answer to keepalive ping');
   }
 
   // ---- inbound -------------------------------------------------------------------------
@@ -589,11 +576,9 @@ export class AccountSocket {
   private handle(msg: DecodedMessage, meta: MessageMeta, data?: unknown): void {
     switch (msg.kind) {
       case 'pong': {
-        if (this.ping && msg.id === this.ping.id) {
-          const rtt = this.now() - this.ping.sentAt;
+        const rtt = this.keepalive.pong(msg.id);
+        if (rtt !== undefined) {
           this.stats.rttMs = rtt;
-          this.ping = undefined;
-          this.clearTimer('pong');
           this.call(() => this.opts.listener.onRtt?.(rtt));
         }
         return;
@@ -671,16 +656,15 @@ export class AccountSocket {
 
   private onError(msg: Extract<InboundMessage, { kind: 'error' }>, meta: MessageMeta): void {
     if (msg.code === 'INVALID_TOKEN' && (msg.id === undefined || msg.id === this.pendingAuthId)) {
-      if (this.authedOn === this.connectionId) {
+      if (this.link.authenticated) {
         // A refresh token was refused; the session runs on until the server expires it.
-        this.refreshFailed = true;
+        this.link.refreshFailed = true;
         this.forward(msg, meta);
         return;
       }
       // Retrying the same refused credentials would only loop.
-      this.needsSignIn = true;
       this.forward(msg, meta);
-      this.stop(`Sign in again: ${msg.message}`);
+      this.halt(`Sign in again: ${msg.message}`, true);
       return;
     }
     const entry = this.registry.byRequestId(msg.id);
@@ -714,9 +698,7 @@ export class AccountSocket {
   }
 
   private isAuthed(): boolean {
-    return (
-      this.authedOn === this.connectionId && this.connectionId > 0 && this.ws?.readyState === OPEN
-    );
+    return this.link.authenticated && this.connectionId > 0 && this.ws?.readyState === OPEN;
   }
 
   private send(frame: object): void {
@@ -744,25 +726,6 @@ export class AccountSocket {
 
   private nextId(prefix: string): string {
     return `${prefix}-${++this.requestSeq}`;
-  }
-
-  private setTimer(
-    name: 'reconnect' | 'ping' | 'pong' | 'stable',
-    ms: number,
-    cb: () => void,
-  ): void {
-    this.clearTimer(name);
-    const set = this.opts.setTimer ?? ((f: () => void, d: number) => setTimeout(f, d));
-    this.timers.set(name, set(cb, ms));
-  }
-
-  private clearTimer(name: 'reconnect' | 'ping' | 'pong' | 'stable'): void {
-    const handle = this.timers.get(name);
-    if (handle === undefined) return;
-    const clear =
-      this.opts.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
-    clear(handle);
-    this.timers.delete(name);
   }
 
   private log(msg: string): void {

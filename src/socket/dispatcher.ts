@@ -1,13 +1,13 @@
 /**
  * The dispatcher: the only writer of the per-topic stores. It receives canonical messages
- * from the AccountSocket (as its `SocketListener`) and turns them into store actions.
+ * from the AccountSocket (as its `SocketListener`), routes them to per-topic queues and keeps
+ * each key's freshness; how a batch of ops changes a store is the store's own fold
+ * (`apply<Topic>Ops` in src/stores/<topic>/, built on src/stores/fold.ts).
  *
  * - A subscription's FIRST snapshot is applied at once: the page should not wait a frame
  *   for its initial data. Later snapshots (re-subscribe, reconnect) join the frame queue.
  * - Live updates are queued and applied once per animation frame, one `set` per store
- *   however many events arrived (1,000 order events in a frame = one write = one render).
- *   Order events are applied in arrival order through the out-of-order rule, so every
- *   transition is kept; balances and info are latest-wins (merged in order).
+ *   however many events arrived (one write, one render per frame).
  * - A snapshot for a key drops the queued updates of that key received before it (Grafana
  *   Live: the snapshot supersedes them); they describe a state the snapshot already has.
  * - When a flush is expensive the batcher skips frames so work collapses (frame-batcher.ts).
@@ -15,38 +15,20 @@
  *   key → error. Updates for keys never subscribed are ignored and counted.
  */
 import { DEFAULT_PNL_INTERVAL, PNL_INTERVALS } from '../protocol';
-import type {
-  AccountInfo,
-  BalancePatch,
-  Candle,
-  DropReason,
-  InboundMessage,
-  NewsArticle,
-  Order,
-  PnlInterval,
-  Position,
-  SnapshotByTopic,
-  Subscription,
-  Topic,
-  UpdateByTopic,
-  WatchlistUpdate,
-} from '../protocol';
+import type { DropReason, InboundMessage, PnlInterval, Subscription, Topic } from '../protocol';
 import { subscriptionKey, topicKey, updateSubscriptionKey } from '../protocol';
-import { applyOrderEvents, applyOrdersSnapshot } from '../stores/orders/apply-orders';
+import type { OpOf, OpsByTopic, SnapshotOf, UpdateOf } from '../stores/topic-ops';
+import { applyOrderOps } from '../stores/orders/apply-orders';
 import { updateOrders } from '../stores/orders/store';
-import { applyPositionUpdates, applyPositionsSnapshot } from '../stores/positions/apply-positions';
+import { applyPositionOps } from '../stores/positions/apply-positions';
 import { updatePositions } from '../stores/positions/store';
-import {
-  applyBalanceSnapshot,
-  applyBalanceUpdates,
-  applyInfoUpdates,
-} from '../stores/balances/apply-balances';
+import { applyBalanceOps } from '../stores/balances/apply-balances';
 import { updateBalances } from '../stores/balances/store';
-import { applyCandleUpdates, applyPnlSnapshot } from '../stores/pnl/apply-pnl';
+import { applyPnlOps } from '../stores/pnl/apply-pnl';
 import { updatePnl } from '../stores/pnl/store';
-import { applyWatchlistSnapshot, applyWatchlistUpdates } from '../stores/watchlist/apply-watchlist';
+import { applyWatchlistOps } from '../stores/watchlist/apply-watchlist';
 import { updateWatchlists } from '../stores/watchlist/store';
-import { applyNewsArticles, applyNewsSnapshot } from '../stores/news/apply-news';
+import { applyNewsOps } from '../stores/news/apply-news';
 import { updateNews } from '../stores/news/store';
 import {
   applyConnectionState,
@@ -105,22 +87,7 @@ export type Dispatcher = SocketListener & {
   stats(): DispatcherStats;
 };
 
-type Op<S, U> = { key: string } & (
-  { kind: 'snapshot'; snapshot: S; at: number } | { kind: 'update'; update: U; serverTime?: number }
-);
-type SnapshotOf = {
-  account: { accountId: string; data: SnapshotByTopic['account'] };
-  pnl: { accountId: string; interval: PnlInterval; since?: string; candles: readonly Candle[] };
-  watchlist: SnapshotByTopic['watchlist'];
-  news: SnapshotByTopic['news'];
-};
-type UpdateOf = {
-  account: UpdateByTopic['account'];
-  pnl: Candle;
-  watchlist: WatchlistUpdate;
-  news: NewsArticle;
-};
-type Queues = { [T in Topic]: Op<SnapshotOf[T], UpdateOf[T]>[] };
+type Queues = OpsByTopic;
 
 function without<Q extends { key: string }>(q: Q[], key: string): Q[] {
   return q.some((op) => op.key === key) ? q.filter((op) => op.key !== key) : q;
@@ -226,7 +193,7 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
   ): void {
     known.add(key);
     dropQueued(key); // [DISP-SNAP-SUPERSEDE] queued updates of this key are older than it
-    const op: Op<SnapshotOf[T], UpdateOf[T]> = { key, kind: 'snapshot', snapshot, at };
+    const op: OpOf<T> = { key, kind: 'snapshot', snapshot, at };
     if (!started.has(key)) {
       // [DISP-FIRST-SNAP] The first snapshot of a key does not wait for a frame.
       started.add(key);
@@ -279,134 +246,30 @@ export function createDispatcher(opts: DispatcherOptions = {}): Dispatcher {
     else batcher.request();
   }
 
-  // ---- applying (one store write per store per call) -------------------------------------
+  // ---- applying (one store write per store per call; the folds live in the stores) -------
 
-  function applyOps<T extends Topic>(topic: T, ops: Op<SnapshotOf[T], UpdateOf[T]>[]): void {
+  function applyOps<T extends Topic>(topic: T, ops: OpOf<T>[]): void {
     if (ops.length === 0) return;
     switch (topic) {
-      case 'account':
-        applyAccountOps(ops as Queues['account']);
+      case 'account': {
+        const account = ops as OpsByTopic['account'];
+        updateOrders((s) => applyOrderOps(s, account));
+        updatePositions((s) => applyPositionOps(s, account));
+        updateBalances((s) => applyBalanceOps(s, account));
         return;
+      }
       case 'pnl':
-        applyPnlOps(ops as Queues['pnl']);
+        updatePnl((s) => applyPnlOps(s, ops as OpsByTopic['pnl']));
         return;
       case 'watchlist': {
-        const wl = ops as Queues['watchlist'];
         const t = now();
-        updateWatchlists((state) => {
-          let s = state;
-          let buf: WatchlistUpdate[] = [];
-          for (const op of wl) {
-            if (op.kind === 'update') {
-              buf.push(op.update);
-              continue;
-            }
-            s = applyWatchlistUpdates(s, buf, t);
-            buf = [];
-            s = applyWatchlistSnapshot(s, op.snapshot.watchlists);
-          }
-          return applyWatchlistUpdates(s, buf, t);
-        });
+        updateWatchlists((s) => applyWatchlistOps(s, ops as OpsByTopic['watchlist'], t));
         return;
       }
-      case 'news': {
-        const nw = ops as Queues['news'];
-        updateNews((state) => {
-          let s = state;
-          let buf: NewsArticle[] = [];
-          for (const op of nw) {
-            if (op.kind === 'update') {
-              buf.push(op.update);
-              continue;
-            }
-            s = applyNewsArticles(s, buf);
-            buf = [];
-            s = applyNewsSnapshot(s, op.snapshot.articles);
-          }
-          return applyNewsArticles(s, buf);
-        });
+      case 'news':
+        updateNews((s) => applyNewsOps(s, ops as OpsByTopic['news']));
         return;
-      }
     }
-  }
-
-  function applyAccountOps(ops: Queues['account']): void {
-    // Each store folds only its own part of the ops, in order; consecutive events are applied
-    // as one batch (one Map copy), a snapshot in between cuts the batch.
-    updateOrders((state) => {
-      let s = state;
-      let buf: Order[] = [];
-      for (const op of ops) {
-        if (op.kind === 'update') {
-          if (op.update.type === 'order') buf.push(op.update.order);
-          continue;
-        }
-        s = applyOrderEvents(s, buf);
-        buf = [];
-        s = applyOrdersSnapshot(s, op.snapshot.accountId, op.snapshot.data.orders);
-      }
-      return applyOrderEvents(s, buf);
-    });
-    updatePositions((state) => {
-      let s = state;
-      let buf: Position[] = [];
-      for (const op of ops) {
-        if (op.kind === 'update') {
-          if (op.update.type === 'position') buf.push(op.update.position);
-          continue;
-        }
-        s = applyPositionUpdates(s, buf);
-        buf = [];
-        s = applyPositionsSnapshot(s, op.snapshot.accountId, op.snapshot.data.positions);
-      }
-      return applyPositionUpdates(s, buf);
-    });
-    updateBalances((state) => {
-      let s = state;
-      let balances: BalancePatch[] = [];
-      let infos: AccountInfo[] = [];
-      const drain = () => {
-        s = applyInfoUpdates(applyBalanceUpdates(s, balances), infos);
-        balances = [];
-        infos = [];
-      };
-      for (const op of ops) {
-        if (op.kind === 'update') {
-          if (op.update.type === 'balance') balances.push(op.update.balance);
-          else if (op.update.type === 'info') infos.push(op.update.info);
-          continue;
-        }
-        drain();
-        s = applyBalanceSnapshot(s, op.snapshot.data.balance, op.snapshot.data.info);
-      }
-      drain();
-      return s;
-    });
-  }
-
-  function applyPnlOps(ops: Queues['pnl']): void {
-    updatePnl((state) => {
-      let s = state;
-      const buffers = new Map<string, Candle[]>();
-      const drain = (key: string) => {
-        const buf = buffers.get(key);
-        if (buf?.length) s = applyCandleUpdates(s, key, buf);
-        buffers.delete(key);
-      };
-      for (const op of ops) {
-        if (op.kind === 'update') {
-          let buf = buffers.get(op.key);
-          if (!buf) buffers.set(op.key, (buf = []));
-          buf.push(op.update);
-          continue;
-        }
-        drain(op.key);
-        const { candles, ...meta } = op.snapshot;
-        s = applyPnlSnapshot(s, op.key, meta, candles);
-      }
-      for (const key of [...buffers.keys()]) drain(key);
-      return s;
-    });
   }
 
   function flush(): void {

@@ -26,3 +26,17 @@ export interface SocketListener {
   /** `frame` is the raw data that was dropped (for the diagnostics page's excerpt). */
   onDrop(reason: DropReason, detail: string, frame?: unknown): void;
 }
+
+/** Optional extras a listener may implement (the store dispatcher does). */
+export type SocketListenerExtras = {
+  expect?(sub: Subscription): void;
+  forget?(key: string): void;
+  onRtt?(ms: number): void;
+  /** Another tab now streams `key` with other params: its data here is no longer live. */
+  superseded?(key: string): void;
+};
+
+/** What an AccountSocket calls: the listener contract and the extras it may implement. */
+export type StreamListener = SocketListener & SocketListenerExtras;
+/** A listener with every extra: what a forwarding layer hands on (forward-listener.ts). */
+export type FullListener = SocketListener & Required<SocketListenerExtras>;

@@ -7,9 +7,9 @@
  * that key applies (a snapshot replaces state, so the others just converge again). The
  * server's truth is the only source: nothing is cached and replayed from a tab's memory.
  */
-import type { DropReason, InboundMessage } from '../../protocol';
 import type { AccountStream } from '../account-socket';
-import type { ConnectionState, MessageMeta, SocketListener } from '../types';
+import { forwardListener } from '../forward-listener';
+import type { SocketListener } from '../types';
 import { planSync, type IntentTable } from './intent-table';
 import { stableKey } from './stable-key';
 
@@ -17,28 +17,19 @@ import { stableKey } from './stable-key';
 export type LeaderSocket = AccountStream;
 
 /** Where the hub sends what the socket says: this tab, and the others. */
-export type HubOutput = {
-  onState(state: ConnectionState): void;
-  onMessage(msg: InboundMessage, meta: MessageMeta): void;
-  onDrop(reason: DropReason, detail: string, frame?: unknown): void;
-  onRtt(ms: number): void;
-};
+export type HubOutput = SocketListener & { onRtt(ms: number): void };
 
 export class LeaderHub {
   readonly socket: LeaderSocket;
 
   constructor(
     private readonly table: IntentTable,
-    createSocket: (listener: SocketListener & { onRtt(ms: number): void }) => LeaderSocket,
+    createSocket: (listener: HubOutput) => LeaderSocket,
     output: HubOutput,
   ) {
-    // No expect/forget here: which keys a tab shows is each tab's own business (tab-client.ts).
-    this.socket = createSocket({
-      onState: (s) => output.onState(s),
-      onMessage: (m, meta) => output.onMessage(m, meta),
-      onDrop: (r, d, f) => output.onDrop(r, d, f),
-      onRtt: (ms) => output.onRtt(ms),
-    });
+    // No expect/forget reach the output: which keys a tab shows is each tab's own business
+    // (tab-client.ts), and HubOutput has none to forward to.
+    this.socket = createSocket(forwardListener(output));
   }
 
   /** Starts with the union of every intent known so far (a takeover resumes them all at once). */

@@ -5,7 +5,10 @@
  * complete would be worse than showing "loading".
  */
 import { BALANCE_DECIMAL_FIELDS } from '../../protocol';
-import type { AccountInfo, Balance, BalancePatch } from '../../protocol';
+import type { AccountInfo, AccountUpdate, Balance, BalancePatch } from '../../protocol';
+import { foldOps } from '../fold';
+import type { Fold } from '../fold';
+import type { AccountOp, AccountSnapshotOf } from '../topic-ops';
 
 export type BalancesState = Readonly<{
   balances: ReadonlyMap<string, Balance>;
@@ -81,4 +84,25 @@ function stripUndefined(patch: BalancePatch): BalancePatch {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) out[k] = v;
   return out as BalancePatch;
+}
+
+type BalanceEvent = Extract<AccountUpdate, { type: 'balance' | 'info' }>;
+
+const balancesFold: Fold<BalancesState, AccountSnapshotOf, AccountUpdate, BalanceEvent> = {
+  pick: (u) => (u.type === 'balance' || u.type === 'info' ? u : undefined),
+  events(state, run) {
+    const balances: BalancePatch[] = [];
+    const infos: AccountInfo[] = [];
+    for (const u of run) {
+      if (u.type === 'balance') balances.push(u.balance);
+      else infos.push(u.info);
+    }
+    return applyInfoUpdates(applyBalanceUpdates(state, balances), infos);
+  },
+  snapshot: (s, snap) => applyBalanceSnapshot(s, snap.data.balance, snap.data.info),
+};
+
+/** A frame's account ops, balances' and info's part: both latest-wins, merged in order (fold.ts). */
+export function applyBalanceOps(state: BalancesState, ops: readonly AccountOp[]): BalancesState {
+  return foldOps(state, ops, balancesFold);
 }

@@ -4,7 +4,10 @@
  * first snapshot is history; a later snapshot (after a reconnect) brings articles missed
  * during the gap, and those are new to the trader.
  */
-import type { NewsArticle } from '../../protocol';
+import type { NewsArticle, SnapshotByTopic } from '../../protocol';
+import { foldOps } from '../fold';
+import type { Fold } from '../fold';
+import type { NewsOp } from '../topic-ops';
 import { stripUnsafe } from '../../lib/safe-text';
 
 export const MAX_ARTICLES = 500;
@@ -150,4 +153,15 @@ export function markRead(state: NewsState, id: string): NewsState {
   const unread = new Set(state.unread);
   unread.delete(id);
   return { ...state, unread };
+}
+
+const newsFold: Fold<NewsState, SnapshotByTopic['news'], NewsArticle, NewsArticle> = {
+  pick: (a) => a,
+  events: applyNewsArticles,
+  snapshot: (s, snap) => applyNewsSnapshot(s, snap.articles),
+};
+
+/** A frame's news ops (fold.ts). */
+export function applyNewsOps(state: NewsState, ops: readonly NewsOp[]): NewsState {
+  return foldOps(state, ops, newsFold);
 }

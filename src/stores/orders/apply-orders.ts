@@ -3,8 +3,8 @@
  * batch of live events). They never mutate their input; an unchanged result is the same
  * object, so the store skips the write and no component re-renders.
  *
- * Cost at 100,000 orders (Node 20, 2-core box): snapshot ~40–80 ms; one event ~0.01 ms;
- * 1,000 events ~2–5 ms (a plain Map copy alone would be ~20 ms per frame).
+ * A batch of events copies only the shards of `byId` it touches (sharded-map.ts), so a frame
+ * of events costs what it changes, not what the blotter holds (bench/RESULTS.md has figures).
  *
  * Row-level re-render: a changed order is always a new object and an unchanged one keeps its
  * identity, so the object reference *is* the per-order version: `useOrder(id)` re-renders
@@ -12,7 +12,10 @@
  * lists the ids the last write touched, so derived lists can update incrementally.
  */
 import { TERMINAL_ORDER_STATUSES } from '../../protocol';
-import type { Order, OrderStatus } from '../../protocol';
+import type { AccountUpdate, Order, OrderStatus } from '../../protocol';
+import { foldOps } from '../fold';
+import type { Fold } from '../fold';
+import type { AccountOp, AccountSnapshotOf } from '../topic-ops';
 import { compare } from '../../lib/decimal';
 import { ShardedMap } from '../sharded-map';
 import type { ShardedMapDraft } from '../sharded-map';
@@ -199,4 +202,15 @@ export function applyOrderEvents(state: OrdersState, orders: readonly Order[]): 
     lastChange: { from: state.version, to: version, ids: [...changed] },
     ignoredStale: state.ignoredStale + ignored,
   };
+}
+
+const ordersFold: Fold<OrdersState, AccountSnapshotOf, AccountUpdate, Order> = {
+  pick: (u) => (u.type === 'order' ? u.order : undefined),
+  events: applyOrderEvents,
+  snapshot: (s, snap) => applyOrdersSnapshot(s, snap.accountId, snap.data.orders),
+};
+
+/** A frame's account ops, orders' part: events in arrival order, cut by snapshots (fold.ts). */
+export function applyOrderOps(state: OrdersState, ops: readonly AccountOp[]): OrdersState {
+  return foldOps(state, ops, ordersFold);
 }

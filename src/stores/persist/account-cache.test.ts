@@ -16,7 +16,7 @@ import {
   iso,
 } from '../../testing/store-samples';
 import { balancesStore } from '../balances/store';
-import { connectionStore, setConnectionState } from '../connection/store';
+import { connectionStore } from '../connection/store';
 import { ordersStore } from '../orders/store';
 import { pnlStore } from '../pnl/store';
 import { resetAllStores } from '../reset';
@@ -49,7 +49,7 @@ function start(opts: Partial<AccountCacheOptions> & { identity: string }): Accou
 
 /** Serve a fresh snapshot of A (orders O-1, O-2 by default) through a real dispatcher. */
 function serveSnapshot(orders = [sampleOrder({ ordId: 'O-1' }), sampleOrder({ ordId: 'O-2' })]) {
-  setConnectionState({ status: 'subscribed', reason: 'test', since: T0, expiresAt: 0 });
+  d.onState({ status: 'subscribed', reason: 'test', since: T0, expiresAt: 0 });
   d.expect(accountSub());
   d.onMessage(accountSnapshotMsg(sampleAccountSnapshot(A, { orders })), metaFor(accountSub()));
 }
@@ -204,7 +204,7 @@ describe('account cache', () => {
     expect(writes.flat()).toEqual([]); // hydrated only: nothing to write back
 
     serveSnapshot();
-    setConnectionState({
+    d.onState({
       status: 'reconnecting',
       reason: 'drop',
       since: T0 + 777,

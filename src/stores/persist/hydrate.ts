@@ -11,8 +11,8 @@
 import { topicKey } from '../../protocol';
 import { applyBalanceSnapshot } from '../balances/apply-balances';
 import { updateBalances } from '../balances/store';
-import { acceptsCache } from '../connection/apply-connection';
-import { connectionStore, setTopicCached } from '../connection/store';
+import { acceptsCache, markCached } from '../connection/apply-connection';
+import { connectionStore, updateConnection } from '../connection/store';
 import { applyOrdersSnapshot } from '../orders/apply-orders';
 import { updateOrders } from '../orders/store';
 import { applyPnlSnapshot } from '../pnl/apply-pnl';
@@ -34,7 +34,7 @@ export function hydrateFromCache(
       updatePositions((s) => applyPositionsSnapshot(s, r.accountId, r.positions));
       const { balance, info } = r;
       if (balance && info) updateBalances((s) => applyBalanceSnapshot(s, balance, info));
-      setTopicCached(key, r.asOf, now);
+      updateConnection((s) => markCached(s, key, r.asOf, now));
       painted.push(key);
     }
     const pnlKey = topicKey('pnl', r.accountId);
@@ -48,7 +48,7 @@ export function hydrateFromCache(
           pnl.candles,
         ),
       );
-      setTopicCached(pnlKey, r.asOf, now);
+      updateConnection((s) => markCached(s, pnlKey, r.asOf, now));
       painted.push(pnlKey);
     }
   }

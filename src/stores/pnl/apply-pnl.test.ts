@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCandle } from '../../testing/store-samples';
-import { applyCandleUpdates, applyPnlSnapshot, initialPnlState } from './apply-pnl';
+import type { PnlOp } from '../topic-ops';
+import { applyCandleUpdates, applyPnlOps, applyPnlSnapshot, initialPnlState } from './apply-pnl';
 
 const KEY = 'pnl:A-10001';
 const META = { accountId: 'A-10001', interval: '1m' as const };
@@ -77,5 +78,33 @@ describe('pnl candles', () => {
     expect(list.length).toBe(9);
     expect(list[list.length - 1]).toBe(660);
     expect(s.series.get(KEY)?.change.kind).toBe('reset');
+  });
+});
+
+describe('applyPnlOps (a frame of P&L ops)', () => {
+  const OTHER = 'pnl:A-20002';
+  const OTHER_META = { accountId: 'A-20002', interval: '1m' as const };
+  const other = (t: number): PnlOp => ({
+    key: OTHER,
+    kind: 'update',
+    update: sampleCandle(t, { accountId: 'A-20002' }),
+  });
+
+  it('[STORE-PNL-OPS] a snapshot of one series does not cut the run of another', () => {
+    const mine = applyPnlSnapshot(initialPnlState(), KEY, META, [sampleCandle(60)]);
+    const start = applyPnlSnapshot(mine, OTHER, OTHER_META, [sampleCandle(60, OTHER_META)]);
+    const resnap: PnlOp = {
+      key: KEY,
+      kind: 'snapshot',
+      snapshot: { ...META, candles: [sampleCandle(300)] },
+      at: 0,
+    };
+    const s = applyPnlOps(start, [other(120), resnap, other(180)]);
+    expect(ts(s)).toEqual([300]);
+    const o = s.series.get(OTHER);
+    expect(o?.candles.slice().map((c) => c.t)).toEqual([60, 120, 180]);
+    // One write for both candles: one revision, and a chart sees one tail change.
+    expect(o?.rev).toBe((start.series.get(OTHER)?.rev ?? 0) + 1);
+    expect(o?.change).toMatchObject({ kind: 'tail', from: 1 });
   });
 });

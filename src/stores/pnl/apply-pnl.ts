@@ -9,6 +9,8 @@
  */
 import type { Candle, PnlInterval } from '../../protocol';
 import { CandleList, indexAt } from './candle-list';
+import { foldOps } from '../fold';
+import type { PnlOp } from '../topic-ops';
 
 /** About 1.1 years of 1-minute candles. Trimmed in chunks of 10% so trimming is rare. */
 export const MAX_CANDLES = 600_000;
@@ -139,4 +141,27 @@ export function applyCandleUpdates(
   const map = new Map(state.series);
   map.set(key, series);
   return { series: map, ignored: state.ignored + ignored };
+}
+
+/**
+ * [STORE-PNL-OPS] A frame's P&L ops, folded per series (fold.ts): a snapshot of one series
+ * never cuts another's run of candles, so each series gets one write and one `change`.
+ */
+export function applyPnlOps(state: PnlState, ops: readonly PnlOp[]): PnlState {
+  if (ops.length === 0) return state;
+  const byKey = new Map<string, PnlOp[]>();
+  for (const op of ops) {
+    let keyOps = byKey.get(op.key);
+    if (!keyOps) byKey.set(op.key, (keyOps = []));
+    keyOps.push(op);
+  }
+  let s = state;
+  for (const [key, keyOps] of byKey) {
+    s = foldOps(s, keyOps, {
+      pick: (c) => c,
+      events: (st, candles) => applyCandleUpdates(st, key, candles),
+      snapshot: (st, { candles, ...meta }) => applyPnlSnapshot(st, key, meta, candles),
+    });
+  }
+  return s;
 }

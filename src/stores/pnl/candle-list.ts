@@ -1,10 +1,9 @@
 /**
  * A P&L series' candles as an immutable list that shares all but its last chunk between
- * versions. A year of 1-minute candles is 525,601 of them and the live candle changes many
- * times a second: copying the whole array per change allocated ~4 MB each time, and on a heap
- * of half a million candles the major GCs it brought on paused the page for ~100 ms every
- * ~13 s (measured; with no copy there was none in 20 s). Replacing the live candle or
- * appending one copies one chunk of at most CHUNK candles.
+ * versions. A year of 1-minute candles is half a million of them and the live candle changes
+ * many times a second: copying the whole array per change would allocate megabytes each time
+ * and bring on major GC pauses. Replacing the live candle or appending one copies one chunk of
+ * at most CHUNK candles.
  *
  * Reads look like a read-only array's (`length`, `at`, `slice`, iteration), so code that only
  * reads takes either (see CandleSeq).

@@ -3,7 +3,10 @@
  * account, so a selector for one account keeps its identity while another account changes.
  */
 import { positionKey } from '../../protocol';
-import type { Position } from '../../protocol';
+import type { AccountUpdate, Position } from '../../protocol';
+import { foldOps } from '../fold';
+import type { Fold } from '../fold';
+import type { AccountOp, AccountSnapshotOf } from '../topic-ops';
 import { isZero } from '../../lib/decimal';
 
 export type AccountPositions = ReadonlyMap<string, Position>;
@@ -67,4 +70,15 @@ export function applyPositionUpdates(
   const byAccount = new Map(state.byAccount);
   for (const [accountId, acct] of touched) byAccount.set(accountId, acct);
   return { byAccount, ignoredStale: state.ignoredStale + ignored };
+}
+
+const positionsFold: Fold<PositionsState, AccountSnapshotOf, AccountUpdate, Position> = {
+  pick: (u) => (u.type === 'position' ? u.position : undefined),
+  events: applyPositionUpdates,
+  snapshot: (s, snap) => applyPositionsSnapshot(s, snap.accountId, snap.data.positions),
+};
+
+/** A frame's account ops, positions' part (fold.ts). */
+export function applyPositionOps(state: PositionsState, ops: readonly AccountOp[]): PositionsState {
+  return foldOps(state, ops, positionsFold);
 }

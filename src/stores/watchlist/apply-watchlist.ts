@@ -4,6 +4,8 @@
  * when a symbol appeared in a list (ms epoch, passed in as `now`) for a brief highlight.
  */
 import type { Watchlist, WatchlistId, WatchlistUpdate } from '../../protocol';
+import { foldOps } from '../fold';
+import type { WatchlistOp } from '../topic-ops';
 
 export type WatchlistState = Readonly<{
   lists: ReadonlyMap<WatchlistId, Watchlist>;
@@ -98,4 +100,17 @@ function dedupe(symbols: readonly string[]): string[] {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** A frame's watchlist ops (fold.ts); `now` stamps the symbols the events add. */
+export function applyWatchlistOps(
+  state: WatchlistState,
+  ops: readonly WatchlistOp[],
+  now: number,
+): WatchlistState {
+  return foldOps(state, ops, {
+    pick: (u) => u,
+    events: (s, updates) => applyWatchlistUpdates(s, updates, now),
+    snapshot: (s, snap) => applyWatchlistSnapshot(s, snap.watchlists),
+  });
 }

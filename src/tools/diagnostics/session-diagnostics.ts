@@ -6,18 +6,14 @@
  * Per message it costs one call and one integer increment; a recording adds the frame's
  * redaction and one JSON line while it runs.
  */
-import type { DropReason, InboundMessage, Subscription } from '../../protocol';
 import { connectionStore } from '../../stores/connection/store';
 import { setDiagnosticsSource, type DiagnosticsSource } from '../../stores/diagnostics/store';
-import type {
-  AccountSocket,
-  SocketListenerExtras,
-  WebSocketCtor,
-} from '../../socket/account-socket';
+import type { AccountSocket, WebSocketCtor } from '../../socket/account-socket';
 import type { Dispatcher } from '../../socket/dispatcher';
 import { Recorder } from '../recording/recorder';
 import { tapWebSocket } from '../recording/tap-websocket';
-import type { ConnectionState, MessageMeta, SocketListener } from '../../socket/types';
+import { forwardListener } from '../../socket/forward-listener';
+import type { StreamListener } from '../../socket/types';
 import { DiagnosticsModel } from './diagnostics-model';
 import { redactedReport, safeUrl } from './report';
 import {
@@ -70,37 +66,22 @@ export class SessionDiagnostics implements DiagnosticsSource {
   }
 
   /** The listener to give the AccountSocket: feeds the model, then the dispatcher. */
-  listen(inner: SocketListener & SocketListenerExtras & Partial<Pick<Dispatcher, 'stats'>>) {
+  listen(inner: StreamListener & Partial<Pick<Dispatcher, 'stats'>>) {
     if (inner.stats) this.dispatcher = inner as Pick<Dispatcher, 'stats'>;
     const model = this.model;
-    const listener: SocketListener & Required<SocketListenerExtras> = {
-      onState: (state: ConnectionState) => {
-        model.recordState(state);
-        inner.onState(state);
-      },
-      onMessage: (message: InboundMessage, meta: MessageMeta) => {
-        model.countMessage(message, meta.subscription?.topic);
-        inner.onMessage(message, meta);
-      },
-      onDrop: (reason: DropReason, detail: string, frame?: unknown) => {
+    return forwardListener(inner, {
+      onState: (state) => model.recordState(state),
+      onMessage: (message, meta) => model.countMessage(message, meta.subscription?.topic),
+      onDrop: (reason, detail, frame) =>
         model.recordDrop(
           reason,
           detail,
           frame,
           this.socket?.getStats().connectionId ?? 0,
           this.now(),
-        );
-        inner.onDrop(reason, detail, frame);
-      },
-      expect: (sub: Subscription) => inner.expect?.(sub),
-      forget: (key: string) => inner.forget?.(key),
-      superseded: (key: string) => inner.superseded?.(key),
-      onRtt: (ms: number) => {
-        model.recordRtt(ms, this.now());
-        inner.onRtt?.(ms);
-      },
-    };
-    return listener;
+        ),
+      onRtt: (ms) => model.recordRtt(ms, this.now()),
+    });
   }
 
   attach(socket: DiagnosableSocket): void {
