@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { iso, sampleOrder } from '../../testing/store-samples';
 import { findOrders } from './selectors';
-import { resetOrders, setOrdersSnapshot } from './store';
+import type { Order } from '../../protocol';
+import { applyOrdersSnapshot } from './apply-orders';
+import { resetOrders, updateOrders } from './store';
+
+const setOrdersSnapshot = (accountId: string, orders: Order[]) =>
+  updateOrders((s) => applyOrdersSnapshot(s, accountId, orders));
 
 afterEach(resetOrders);
 
