@@ -3,7 +3,12 @@
  * exchange's), and short ages ("12 s ago") for freshness badges. Pure functions; the zone and
  * `now` are parameters so tests are exact.
  */
-import { exchangeDayStart, exchangeOffsetMs, exchangeWallTime } from '../protocol/exchange-time';
+import {
+  exchangeDayStart,
+  exchangeOffsetMs,
+  exchangeWallTime,
+  type WallTime,
+} from '../protocol/exchange-time';
 import { PLACEHOLDER } from './format';
 
 /** Which clock timestamps are shown in: the browser's, or the exchange's (New York). */
@@ -20,14 +25,7 @@ export function toEpochMs(value: string | number | undefined | null): number | u
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-type Wall = {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-};
+type Wall = Omit<WallTime, 'weekday'>;
 
 function wallTime(ms: number, zone: DisplayZone): Wall {
   if (zone === 'exchange') return exchangeWallTime(ms);

@@ -18,7 +18,7 @@ const wallClock = new Intl.DateTimeFormat('en-US', {
   weekday: 'short',
 });
 
-interface WallTime {
+export interface WallTime {
   year: number;
   month: number;
   day: number;
