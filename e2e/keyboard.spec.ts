@@ -78,7 +78,7 @@ test('[KBD-2] the palette finds an order, filters the blotter and opens a symbol
   await expect(page.getByLabel('Symbol')).toHaveValue('AAPL');
   await expect(page.getByRole('row', { name: /GOOGL/ })).toHaveCount(0);
 
-  // The book's NVDA orders are listed first; the arrow keys walk down to the symbol's news.
+  // Any NVDA orders are listed first; the arrow keys walk down to the symbol's news.
   await openPalette(page, 'nvda');
   const news = page.getByRole('option', { name: 'Open news for NVDA' });
   await expect(news).toBeVisible();
