@@ -145,6 +145,9 @@ function normLeg(raw: unknown): unknown {
   });
 }
 
+/** An order's id in either spelling, read the same wherever an order is matched by id. */
+const orderIdOf = (o: Obj): string | undefined => str(pick(o, 'ordId', 'orderId'));
+
 function normOrder(raw: unknown): Obj {
   const o = obj(raw);
   const legs = arr(o.legs).map(normLeg);
@@ -164,7 +167,7 @@ function normOrder(raw: unknown): Obj {
   const category = str(o.category) ?? (legs.length >= 2 ? 'MULTI_LEG' : 'SINGLE_LEG');
   const createdAt = str(o.createdAt);
   return compact({
-    ordId: str(pick(o, 'ordId', 'orderId')),
+    ordId: orderIdOf(o),
     clOrdId: str(o.clOrdId) ?? '',
     accountId: str(o.accountId),
     clientId: str(o.clientId),
@@ -334,10 +337,10 @@ function accountSnapshot(raw: Obj) {
     .filter((p) => !isZero(p.qty));
   const v2 = arr(raw.ordersV2).map(normOrder);
   const ids = new Set(v2.map((o) => o.ordId));
-  // A legacy order that ordersV2 also carries is skipped before it is normalised: its id reads
-  // the same either way (normOrder's `ordId`), and most legacy orders are such duplicates.
+  // A legacy order that ordersV2 also carries is skipped before it is normalised: most legacy
+  // orders are such duplicates.
   const legacy = arr(raw.orders)
-    .filter((o) => !ids.has(str(pick(obj(o), 'ordId', 'orderId'))))
+    .filter((o) => !ids.has(orderIdOf(obj(o))))
     .map(normOrder);
   return validate(
     'accountSnapshot',
