@@ -120,7 +120,10 @@ test('filters and sorting live in the URL; CSV exports exactly the rows shown', 
   await expect(page).toHaveURL(/symbol=AM/);
   const rows = page.locator('tbody tr[data-ordid]');
   await expect(rows.first()).toBeVisible();
-  for (const text of await rows.locator('th').allTextContents()) expect(text).toMatch(/^AM/);
+  // A multi-leg row's symbol cell starts with its expand marker (order-row.tsx).
+  for (const text of await rows.locator('th').allTextContents()) {
+    expect(text).toMatch(/^(?:[▸▾] )?AM/);
+  }
 
   const qtyHeader = page.getByRole('columnheader', { name: 'Qty' });
   await qtyHeader.getByRole('button').click();

@@ -1,6 +1,7 @@
 /** Server configuration from the environment, validated once at start with readable errors. */
 import { z } from 'zod';
 import { PROTOCOL_DEFAULTS } from '../src/protocol';
+import { SCENARIOS } from './sim/scenario';
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 const flag = z
@@ -24,6 +25,8 @@ export const ConfigSchema = z.object({
   corsOrigins: z.string().optional(),
   control: flag,
   simSeed: int(42),
+  /** The kind of day the simulator plays: a normal one, a busy algorithmic account, a sell-off. */
+  simScenario: z.enum(SCENARIOS).default('quiet'),
   /** Set: every frame is sent as ours or in a random tolerated spelling (ws/respeller.ts). */
   spellingsSeed: z.coerce.number().int().nonnegative().optional(),
   simRate: z.coerce.number().nonnegative().default(3),
@@ -56,6 +59,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   LOGIN_LOCK_MS: 'loginLockMs',
   SIM_CONTROL: 'control',
   SIM_SEED: 'simSeed',
+  SIM_SCENARIO: 'simScenario',
   SPELLINGS_SEED: 'spellingsSeed',
   SIM_RATE: 'simRate',
   AUTH_TIMEOUT_MS: 'authTimeoutMs',

@@ -42,7 +42,7 @@ export async function startServer(
   const config = loadConfig(overrides);
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((msg: string) => console.error(`[server] ${msg}`));
-  const sim = createSimulator({ seed: config.simSeed, now });
+  const sim = createSimulator({ seed: config.simSeed, now, scenario: config.simScenario });
   const tokens = createTokenIssuer({
     accessTtlMs: config.tokenTtlMs,
     now,

@@ -14,6 +14,9 @@ import Big from 'big.js';
 import type { AccountInfo, Balance, Position } from '../../src/protocol';
 import type { Market, OptionContract } from './market';
 
+/** A fill as the account's history replays it. */
+export type JournalFill = { atMs: number; symbol: string; qty: number; priceCents: number };
+
 export type Holding = {
   symbol: string;
   qty: Big;
@@ -42,7 +45,10 @@ export class Ledger {
   readonly holdings = new Map<string, Holding>();
   startOfDayCash: Big;
   sodMarketValue = ZERO;
+  /** Equity at the simulator's start: live P&L values are measured from it. */
   baselineEquity = ZERO;
+  /** When set, every fill is also written here (the opening book, for the account's history). */
+  journal: JournalFill[] | undefined;
 
   constructor(
     readonly info: AccountInfo,
@@ -53,13 +59,19 @@ export class Ledger {
     this.startOfDayCash = this.settled;
   }
 
-  /** Call once the opening positions are in: fixes start-of-day values and the P&L baseline. */
+  /**
+   * A new exchange day starts: yesterday's sales settle, today's counters start at zero and
+   * start-of-day equity (startOfDayCash + sodPositionsMarketValue) is equity at this instant.
+   */
   openDay(): void {
-    // Opening positions were bought with the opening cash, so the day starts after them:
-    // start-of-day equity = startOfDayCash + sodPositionsMarketValue = equity now.
-    this.startOfDayCash = this.settled.plus(this.unsettled);
+    this.settled = this.settled.plus(this.unsettled);
+    this.unsettled = ZERO;
+    this.valueBought = ZERO;
+    this.valueSold = ZERO;
+    this.dayTrades = 0;
+    for (const h of this.holdings.values()) h.realized = ZERO;
+    this.startOfDayCash = this.settled;
     this.sodMarketValue = this.marketValue();
-    this.baselineEquity = this.equity();
   }
 
   multiplier(h: Pick<Holding, 'option'>): Big {
@@ -76,7 +88,8 @@ export class Ledger {
 
   marketValue(): Big {
     let sum = ZERO;
-    for (const h of this.holdings.values()) sum = sum.plus(this.marketValueOf(h));
+    for (const h of this.holdings.values())
+      if (!h.qty.eq(ZERO)) sum = sum.plus(this.marketValueOf(h));
     return sum;
   }
 
@@ -99,6 +112,12 @@ export class Ledger {
     };
     const mult = this.multiplier(h);
     const notional = qty.abs().times(price).times(mult);
+    this.journal?.push({
+      atMs: Date.parse(at),
+      symbol,
+      qty: Number(qty.toFixed()),
+      priceCents: Number(price.times(100).round(0).toFixed(0)),
+    });
     if (qty.gt(0)) {
       this.settled = this.settled.minus(notional);
       this.valueBought = this.valueBought.plus(notional);
@@ -162,6 +181,11 @@ export class Ledger {
     let unrealized = ZERO;
     let realized = ZERO;
     for (const h of this.holdings.values()) {
+      // A position traded flat today keeps only its realized P&L.
+      if (h.qty.eq(ZERO)) {
+        realized = realized.plus(h.realized);
+        continue;
+      }
       const mv = this.marketValueOf(h);
       if (mv.gt(0)) longMv = longMv.plus(mv);
       else shortMv = shortMv.plus(mv.abs());

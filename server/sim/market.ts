@@ -1,7 +1,9 @@
 /** Symbols and their random-walk prices; option prices derive crudely from the underlying. */
 import Big from 'big.js';
 import type { PutCall } from '../../src/protocol';
+import { BUCKET_MS, REGULAR, sessionSigma, type SessionClock } from './price-walk';
 import type { Rng } from './rng';
+import type { Scenario } from './scenario';
 
 export const STOCKS: Readonly<Record<string, string>> = {
   AAPL: '227.50',
@@ -15,6 +17,23 @@ export const STOCKS: Readonly<Record<string, string>> = {
   QQQ: '512.70',
   AMD: '139.90',
 };
+
+/** The stocks in a fixed order: the price walk draws its random numbers in this order. */
+export const STOCK_SYMBOLS: readonly string[] = Object.keys(STOCKS);
+
+/** Integer cents of each of STOCK_SYMBOLS' opening price. */
+export function stockCents(prices: (symbol: string) => Big): Int32Array {
+  return Int32Array.from(STOCK_SYMBOLS, (s) => Number(prices(s).times(100).toFixed(0)));
+}
+
+/**
+ * An option's price in cents from its underlying's, exactly as Market.price computes it in
+ * decimals: intrinsic value plus 2 % of spot, rounded half up to the cent.
+ */
+export function optionCents(spot: number, strike: number, call: boolean): number {
+  const intrinsic = call ? spot - strike : strike - spot;
+  return (intrinsic > 0 ? intrinsic : 0) + Math.floor((spot + 25) / 50);
+}
 
 export type OptionContract = {
   symbol: string;
@@ -88,14 +107,26 @@ export class Market {
     this.prices.set(symbol, new Big(price));
   }
 
-  /** Moves one stock by up to ±0.5% and returns it. */
-  tick(): string {
+  /** When each stock last moved: a move's size grows with the time since (a random walk). */
+  private readonly lastMove = new Map<string, number>();
+
+  /**
+   * Moves one stock as the walk would over the time since it last moved, in the exchange
+   * session at `nowMs` (still while closed), and returns it.
+   */
+  tick(nowMs: number, clock: SessionClock, scenario: Scenario): string {
     const symbol = this.rng.pick(this.symbols());
-    const bps = this.rng.int(-50, 50);
-    const next = this.price(symbol)
-      .times(new Big(10_000 + bps).div(10_000))
-      .round(2);
-    this.prices.set(symbol, next.gt('0.01') ? next : new Big('0.01'));
+    const u = 2 * this.rng.next() - 1;
+    const since = this.lastMove.get(symbol) ?? nowMs - BUCKET_MS;
+    this.lastMove.set(symbol, nowMs);
+    const kind = clock.kind(Math.floor(nowMs / BUCKET_MS));
+    const buckets = Math.min(240, Math.max(0, nowMs - since) / BUCKET_MS);
+    if (buckets === 0 || kind === 0) return symbol;
+    const sigma = sessionSigma(kind) * scenario.volatility * Math.sqrt(buckets);
+    const drift = kind === REGULAR ? scenario.drift * buckets : 0;
+    const cents = Number(this.price(symbol).times(100).toFixed(0));
+    const next = cents + Math.round(cents * (drift + sigma * Math.sqrt(3) * u));
+    this.prices.set(symbol, new Big(Math.max(1, next)).div(100));
     return symbol;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { PnlInterval } from '../../src/protocol';
+import { exampleHistory } from './history-fixture';
 import { PnlSeries } from './pnl-series';
 
 const DAY = 86_400_000;
@@ -15,8 +16,8 @@ const digest = (v: unknown) =>
  */
 function scenarios(): Record<string, string> {
   const out: Record<string, string> = {};
-  const quiet = new PnlSeries('A-10001', 42, START);
-  const busy = new PnlSeries('A-"x"\u00e9', -123_457, START);
+  const quiet = new PnlSeries('A-10001', exampleHistory(42, START));
+  const busy = new PnlSeries('A-"x"\u00e9', exampleHistory(-123_457, START));
   let r = 7;
   for (let s = 0; s < 3 * 3600; s += 1 + (r % 13)) {
     r = (r * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -51,21 +52,21 @@ function scenarios(): Record<string, string> {
 }
 
 describe('PnlSeries', () => {
-  it('[PNL-SERIES-1] candle bytes are exactly those of the reference digests (taken before the speed-ups)', () => {
+  it('[PNL-SERIES-1] candle bytes are exactly those of the reference digests (walk history, day-relative intraday values)', () => {
     expect(scenarios()).toEqual({
-      '1m 1Y quiet': '322ae8a08679f1ea',
-      '1m 1Y busy': 'd05bbd10afe7b59a',
-      '1m 500d capped': 'b62cef68d1cd1a77',
-      '15s 1W': 'b36f137f9f4a50d6',
-      '5m 1M': 'f61b2cf1ee0c05a4',
-      '15m 1M': '7e10ed288c491074',
-      '1h 1Y': '6882f5a6ccfa434a',
-      '1d 1Y': '4a1e4bdf978ea5be',
-      '1mo 3Y': '4d59cee426dcff47',
-      '1m before start only': '974631352d603365',
-      '1h 12d gap': 'cffbfb9dbf956e99',
-      '1d 12d gap': '7c1b08aa89d82f54',
-      current: '87a64e9c1f3e4755',
+      '1m 1Y quiet': '83d4168dc8053847',
+      '1m 1Y busy': '4161cd0cea8a2810',
+      '1m 500d capped': '1d4293c759b3b00a',
+      '15s 1W': 'f0c4f9c2e699e035',
+      '5m 1M': 'baaab2b670c71a72',
+      '15m 1M': 'a98a95ef620c9e83',
+      '1h 1Y': '8b42cd7288dfd7ef',
+      '1d 1Y': '256aaa5408e91890',
+      '1mo 3Y': '32318fe9f06e2f44',
+      '1m before start only': '0a6e667419bec0dd',
+      '1h 12d gap': 'deed5ff2958e533f',
+      '1d 12d gap': '44e1077a986e12dc',
+      current: '6e56aa39f3479b29',
     });
   }, 60_000);
 
@@ -78,7 +79,7 @@ describe('PnlSeries', () => {
       ['1mo', now - 800 * DAY, now],
       ['15s', now - 2 * DAY - 3600_000, now - 2 * DAY],
     ];
-    const cold = () => new PnlSeries('A-1', 9_999, START);
+    const cold = () => new PnlSeries('A-1', exampleHistory(9_999, START));
     const reused = cold();
     for (const [interval, from, to] of ranges) {
       expect(reused.candles(interval, from, to)).toEqual(cold().candles(interval, from, to));
@@ -87,7 +88,7 @@ describe('PnlSeries', () => {
   }, 30_000);
 
   it('[PNL-SERIES-3] candlesJson() is byte for byte JSON.stringify(candles()) for every interval, before and after the start', () => {
-    const series = new PnlSeries('A-"x"\u00e9\n', -77, START);
+    const series = new PnlSeries('A-"x"\u00e9\n', exampleHistory(-77, START));
     series.record(START + 5_000, -5);
     series.record(START + 70_000, 4_200_000_000);
     series.record(START + 200_000, 0);

@@ -1,27 +1,30 @@
 /**
- * The P&L series behind every candle interval. Before the simulator started, P&L comes from a
- * deterministic function of the 15-second bucket (so a year of history costs no memory and
- * is the same on every run); after, from the live P&L recorded per bucket. Every interval
- * aggregates the same 15 s buckets, so a 5m candle equals the aggregate of its 1m candles.
- * Values are integer cents internally: no float ever reaches a candle.
+ * The P&L series behind every candle interval. Before the simulator started, values come from
+ * the account's history (account-history.ts: the price walk applied to its holdings); after,
+ * from the live values the simulator records per 15 s bucket. Every interval aggregates the
+ * same buckets, so a 5m candle equals the aggregate of its 1m candles.
+ *
+ * What a candle's values are:
+ * - intraday intervals (15s … 1h): the account's P&L since the start of the exchange trading
+ *   day (New York midnight): equity at that instant minus equity at the day's start. The day's
+ *   first candle opens at 0; an intraday candle never spans two days (the day starts on a whole
+ *   hour), and the first candle of the next day opens at 0 again.
+ * - daily and monthly intervals: cumulative P&L since the start of the history (equity minus
+ *   equity at the origin, about 400 days back; flat 0 before it).
+ * Buckets hold equity relative to the start in integer cents; no float ever reaches a candle.
  */
 import { candleStart, INTERVAL_SECONDS } from '../../src/protocol';
 import type { Candle, PnlInterval } from '../../src/protocol';
+import type { HistorySource } from './account-history';
 import { formatCents } from './cents';
 import { JsonBytes } from './json-bytes';
+import { SessionClock } from './price-walk';
 
 const BUCKET = 15;
-/** How many live 15 s buckets are kept (one week); older live buckets fall back to history. */
+/** How many live 15 s buckets are kept (one week); older ones carry the last value forward. */
 const MAX_LIVE_BUCKETS = 40_320;
 export const MAX_CANDLES = 600_000;
-/** History is cached by the day's worth of buckets, filled the first time a request reaches it. */
-const CHUNK_BUCKETS = 86_400 / BUCKET;
-/**
- * Days of history kept before the start: enough for a 1Y range after a month of uptime. At
- * 4 bytes a bucket that is 400 × 5,760 × 4 B = 9.2 MB per series at most, allocated on the
- * first request that reaches into it; ranges further back are computed as before.
- */
-const CACHED_DAYS = 400;
+const CUMULATIVE: ReadonlySet<PnlInterval> = new Set(['1d', '1mo']);
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 const OPEN_ARRAY = ascii('[');
@@ -38,76 +41,45 @@ type Ohlc = { o: number; h: number; l: number; c: number };
 export class PnlSeries {
   private readonly live = new Map<number, Ohlc>();
   private readonly startBucket: number;
-  private readonly phase: number;
-  private readonly anchor: number;
-  /**
-   * History per bucket, from cacheBase up to the start. Three sines a bucket are most of a
-   * year's build (the x / 37 term is past the argument size V8 reduces cheaply), and a user
-   * switching intervals or ranges asks for the same buckets again.
-   */
-  private cache: Int32Array | undefined;
-  private readonly cachedDays = new Uint8Array(CACHED_DAYS);
-  private readonly cacheBase: number;
+  private readonly clock = new SessionClock();
+  /** The last recorded value: a new live bucket opens at it, so candles join without gaps. */
+  private lastValue: number;
+  /** History's last value, at the end of the bucket before the start: where live values join. */
+  private readonly joinValue: number;
 
   constructor(
     private readonly accountId: string,
-    seed: number,
-    startMs: number,
+    private readonly history: HistorySource,
   ) {
-    this.startBucket = Math.floor(startMs / 1000 / BUCKET);
-    this.phase = (seed % 10_000) / 97;
-    this.anchor = this.shape(this.startBucket);
-    this.cacheBase = this.startBucket - CACHED_DAYS * CHUNK_BUCKETS;
+    this.startBucket = history.startBucket;
+    history.warm(this.startBucket - 1);
+    this.joinValue = history.value(this.startBucket - 1);
+    this.lastValue = this.joinValue;
+    // Values are relative to equity at the start, so the start's own value is 0.
+    this.record(this.startBucket * BUCKET * 1000, 0);
   }
 
-  /** Synthetic history in cents, anchored so it joins the live series at 0 when it starts. */
-  private history(k: number): number {
-    return this.shape(k) - this.anchor;
-  }
-
-  private shape(k: number): number {
-    const x = k + this.phase * 1000;
-    return Math.round(
-      250_000 * Math.sin(x / 5_760) +
-        90_000 * Math.sin(x / 613 + this.phase) +
-        20_000 * Math.sin(x / 37),
-    );
-  }
-
-  /** Fills the cached days that history buckets first..last touch. */
-  private warm(first: number, last: number): void {
-    const from = Math.max(first, this.cacheBase);
-    const to = Math.min(last, this.startBucket - 1);
-    // Written so a NaN bound (an unparsable start) also returns, as candles() yields nothing then.
-    if (!(from <= to)) return;
-    // Within ±720,000 cents, so int32 holds every value; a -0 becomes 0, which prints the same.
-    const cache = (this.cache ??= new Int32Array(CACHED_DAYS * CHUNK_BUCKETS));
-    const lastDay = Math.floor((to - this.cacheBase) / CHUNK_BUCKETS);
-    for (let day = Math.floor((from - this.cacheBase) / CHUNK_BUCKETS); day <= lastDay; day++) {
-      if (this.cachedDays[day] === 1) continue;
-      const i0 = day * CHUNK_BUCKETS;
-      for (let i = i0; i < i0 + CHUNK_BUCKETS; i++) cache[i] = this.history(this.cacheBase + i);
-      this.cachedDays[day] = 1;
-    }
+  private warm(first: number): void {
+    if (first < this.startBucket) this.history.warm(first);
   }
 
   private historyAt(k: number): number {
-    const i = k - this.cacheBase;
-    if (i >= 0 && this.cache && this.cachedDays[Math.floor(i / CHUNK_BUCKETS)] === 1) {
-      return this.cache[i] as number;
-    }
-    return this.history(k);
+    return this.history.value(k);
   }
 
   record(atMs: number, cents: number): void {
     const k = Math.floor(atMs / 1000 / BUCKET);
     const b = this.live.get(k);
+    const open = this.lastValue;
+    this.lastValue = cents;
     if (b) {
       b.c = cents;
       if (cents > b.h) b.h = cents;
       if (cents < b.l) b.l = cents;
     } else {
-      this.live.set(k, { o: cents, h: cents, l: cents, c: cents });
+      const h = cents > open ? cents : open;
+      const l = cents < open ? cents : open;
+      this.live.set(k, { o: open, h, l, c: cents });
       if (this.live.size > MAX_LIVE_BUCKETS) {
         const oldest = this.live.keys().next().value;
         if (oldest !== undefined) this.live.delete(oldest);
@@ -137,7 +109,26 @@ export class PnlSeries {
   private l = 0;
   private c = 0;
 
-  private aggregate(t: number, end: number): void {
+  /** What a candle's values are measured from (see the header): the day's open or the origin. */
+  private base(t: number, interval: PnlInterval): number {
+    if (CUMULATIVE.has(interval)) return this.historyAt(this.history.originBucket);
+    const first = this.clock.dayStartBucket(Math.floor(t / BUCKET));
+    // Equity at the day's start is the close of the bucket ending there.
+    if (first <= this.startBucket) return this.historyAt(first - 1);
+    const b = this.live.get(first);
+    return b ? b.o : this.carryBefore(first);
+  }
+
+  /** The first bucket a range's values depend on: its own, its day's start or the origin. */
+  private firstNeeded(t: number, interval: PnlInterval): number {
+    if (CUMULATIVE.has(interval)) return this.history.originBucket;
+    // An unparsable start yields no candles and needs no history.
+    if (!Number.isFinite(t)) return this.startBucket;
+    // A bucket opens at the previous one's close, and a day at the bucket before it.
+    return Math.min(Math.floor(t / BUCKET), this.clock.dayStartBucket(Math.floor(t / BUCKET))) - 1;
+  }
+
+  private aggregate(t: number, end: number, interval: PnlInterval): void {
     let o = 0;
     let h = -Infinity;
     let l = Infinity;
@@ -151,7 +142,12 @@ export class PnlSeries {
       // year of 1m candles walks two million of them.
       if (k < this.startBucket) {
         const v = this.historyAt(k);
-        if (k === first) o = v;
+        if (k === first) {
+          // A history bucket moves from the previous bucket's value to its own.
+          o = this.historyAt(k - 1);
+          h = o;
+          l = o;
+        }
         if (v > h) h = v;
         if (v < l) l = v;
         c = v;
@@ -163,14 +159,15 @@ export class PnlSeries {
       if (b.l < l) l = b.l;
       c = b.c;
     }
-    this.o = o;
-    this.h = h;
-    this.l = l;
-    this.c = c;
+    const base = this.base(t, interval);
+    this.o = o - base;
+    this.h = h - base;
+    this.l = l - base;
+    this.c = c - base;
   }
 
   private candleAt(t: number, end: number, interval: PnlInterval): Candle {
-    this.aggregate(t, end);
+    this.aggregate(t, end, interval);
     return {
       accountId: this.accountId,
       interval,
@@ -187,7 +184,7 @@ export class PnlSeries {
       const b = this.live.get(j);
       if (b) return b.c;
     }
-    return 0;
+    return this.joinValue;
   }
 
   private nextStart(t: number, interval: PnlInterval): number {
@@ -209,7 +206,7 @@ export class PnlSeries {
     // Never more than MAX_CANDLES: keep the newest ones.
     const step = interval === '1mo' ? 0 : INTERVAL_SECONDS[interval];
     if (step && (lastT - t) / step >= MAX_CANDLES) t = lastT - (MAX_CANDLES - 1) * step;
-    this.warm(Math.floor(t / BUCKET), Math.floor(nowS / BUCKET));
+    this.warm(this.firstNeeded(t, interval));
     while (t <= lastT) {
       const next = this.nextStart(t, interval);
       visit(t, Math.min(next, nowS + 1));
@@ -240,7 +237,7 @@ export class PnlSeries {
     let comma = false;
     out.bytes(OPEN_ARRAY);
     this.eachCandle(interval, startMs, nowMs, (t, end) => {
-      this.aggregate(t, end);
+      this.aggregate(t, end, interval);
       if (comma) out.bytes(COMMA);
       comma = true;
       out.bytes(head);
@@ -269,7 +266,7 @@ export class PnlSeries {
   current(interval: PnlInterval, atMs: number): Candle {
     const nowS = Math.floor(atMs / 1000);
     const t = candleStart(nowS, interval);
-    this.warm(Math.floor(t / BUCKET), Math.floor(nowS / BUCKET));
+    this.warm(this.firstNeeded(t, interval));
     return this.candleAt(t, Math.min(this.nextStart(t, interval), nowS + 1), interval);
   }
 }

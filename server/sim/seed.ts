@@ -1,10 +1,9 @@
 /**
  * The opening state of the simulated world: accounts with their cash, the positions they hold
- * from earlier days, the orders working at the open, and each user's watchlists. Data only; the
+ * from earlier days, and each user's watchlists (the morning's orders are planned in book.ts). Data only; the
  * simulator books it through its own ledger and order lifecycle.
  */
 import type { AccountInfo, Watchlist } from '../../src/protocol';
-import type { PlaceOrderInput } from './types';
 
 export const SEED_ACCOUNTS: ReadonlyArray<{ info: AccountInfo; cash: string }> = [
   {
@@ -74,29 +73,6 @@ export const SEED_HOLDINGS: readonly SeedHolding[] = [
   { accountId: 'A-10002', symbol: 'SPY', qty: '20', price: '560.00' },
   { accountId: 'A-10002', symbol: 'AMD', qty: '30', price: '150.00' },
   { accountId: 'A-20001', symbol: 'MSFT', qty: '80', price: '380.00' },
-];
-
-/** Working (accepted) at the open. */
-export const SEED_ORDERS: readonly PlaceOrderInput[] = [
-  {
-    accountId: 'A-10001',
-    symbol: 'AMZN',
-    side: 'BUY',
-    type: 'LIMIT',
-    qty: '25',
-    price: '195.00',
-    timeInForce: 'GTC',
-  },
-  {
-    accountId: 'A-10001',
-    symbol: 'META',
-    side: 'SELL_SHORT',
-    type: 'LIMIT',
-    qty: '10',
-    price: '600.00',
-  },
-  { accountId: 'A-10002', symbol: 'QQQ', side: 'BUY', type: 'LIMIT', qty: '5', price: '500.00' },
-  { accountId: 'A-20001', symbol: 'SPY', side: 'BUY', type: 'LIMIT', qty: '10', price: '590.00' },
 ];
 
 /** Each user's watchlists, by user id. */

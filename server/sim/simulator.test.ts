@@ -137,7 +137,8 @@ describe('market simulator', () => {
       avgPrice: '139.3000',
     });
     const after = sim.accountSnapshot('A-10001');
-    expect(after.positions.find((p) => p.symbol === 'AMD')?.qty).toBe('10');
+    const amd = (s: typeof after) => new Big(s.positions.find((p) => p.symbol === 'AMD')?.qty ?? 0);
+    expect(amd(after).minus(amd(before)).toFixed()).toBe('10');
     expect(new Big(before.balance.settledFunds).minus(after.balance.settledFunds).toFixed(2)).toBe(
       '1393.00',
     );
@@ -147,18 +148,25 @@ describe('market simulator', () => {
 
   it('[SIM-4] closing a position removes it and realizes P&L', () => {
     const sim = createSimulator({ seed: 1 });
+    const before = sim.accountSnapshot('A-10002');
+    const held = before.positions.find((p) => p.symbol === 'AMD')!;
     const o = sim.placeOrder({
       accountId: 'A-10002',
       symbol: 'AMD',
       side: 'SELL',
       type: 'MARKET',
-      qty: '30',
+      qty: held.qty,
     });
     sim.fillOrder(o.ordId, undefined, '160.00');
     const s = sim.accountSnapshot('A-10002');
     expect(s.positions.some((p) => p.symbol === 'AMD')).toBe(false);
-    expect(s.balance.realizedPL).toBe('300.00');
-    expect(s.balance.unsettledFunds).toBe('4800.00');
+    const realized = new Big('160').minus(held.avgPrice).times(held.qty);
+    expect(new Big(s.balance.realizedPL).minus(before.balance.realizedPL).toFixed(2)).toBe(
+      realized.toFixed(2),
+    );
+    expect(new Big(s.balance.unsettledFunds).minus(before.balance.unsettledFunds).toFixed(2)).toBe(
+      new Big('160').times(held.qty).toFixed(2),
+    );
   });
 
   it('[SIM-5] cancel, replace, reject and DAY expiry', () => {
@@ -251,13 +259,57 @@ describe('market simulator', () => {
     expect(events.length).toBeGreaterThan(before);
   });
 
-  it('[SIM-9] the day opens flat: equity = start-of-day cash + start-of-day positions value', () => {
-    const sim = createSimulator({ seed: 42, now: () => Date.parse('2026-11-24T15:00:00Z') });
+  it('[SIM-9] the day P&L the balance implies is the last intraday candle close, and the day opens at 0', () => {
+    const now = Date.parse('2026-11-24T20:00:00Z');
+    const sim = createSimulator({ seed: 42, now: () => now });
     for (const id of ACCOUNTS) {
       const b = sim.accountSnapshot(id).balance;
-      expect(b.totalEquity, id).toBe(
-        new Big(b.startOfDayCash).plus(b.sodPositionsMarketValue).toFixed(2),
-      );
+      const day = new Big(b.totalEquity).minus(b.startOfDayCash).minus(b.sodPositionsMarketValue);
+      expect(sim.currentCandle(id, '1m', now).close, id).toBe(day.toFixed(2));
+      const candles = sim.candles(id, '1m', Date.parse('2026-11-24T05:00:00Z'), now);
+      expect(candles[0]!.open, id).toBe('0.00');
+      expect(candles.at(-1)!.close, id).toBe(day.toFixed(2));
     }
+  });
+
+  it('[SIM-10] the opening book: every status, rejections with reasons, stops, options and spreads', () => {
+    const sim = createSimulator({ seed: 42, now: () => Date.parse('2026-11-24T20:00:00Z') });
+    const { orders } = sim.accountSnapshot('A-10001');
+    expect(orders.length).toBeGreaterThanOrEqual(50);
+    expect(orders.length).toBeLessThanOrEqual(200);
+    const statuses = new Set(orders.map((o) => o.ordStatus));
+    for (const s of [
+      'PENDING_NEW',
+      'NEW',
+      'PARTIALLY_FILLED',
+      'FILLED',
+      'CANCELED',
+      'REJECTED',
+      'EXPIRED',
+      'PENDING_CANCEL',
+      'PENDING_REPLACE',
+    ]) {
+      expect(statuses, s).toContain(s);
+    }
+    expect(orders.filter((o) => o.ordStatus === 'REJECTED').every((o) => o.ordRejReason)).toBe(
+      true,
+    );
+    expect(orders.some((o) => o.type === 'STOP')).toBe(true);
+    expect(orders.some((o) => o.type === 'STOP_LIMIT')).toBe(true);
+    expect(orders.some((o) => o.securityType === 'OPTION')).toBe(true);
+    const legCounts = new Set(
+      orders.filter((o) => o.category === 'MULTI_LEG').map((o) => o.legs.length),
+    );
+    expect([...legCounts].sort()).toEqual([2, 3, 4]);
+    const today = Date.parse('2026-11-24T05:00:00Z');
+    expect(orders.some((o) => o.timeInForce === 'GTC' && Date.parse(o.createdAt) < today)).toBe(
+      true,
+    );
+    const sold = orders.filter((o) => o.side === 'SELL' && new Big(o.cumQty).gt(0));
+    expect(sold.length).toBeGreaterThan(0);
+    const b = sim.accountSnapshot('A-10001').balance;
+    expect(new Big(b.valueSold).gt(0)).toBe(true);
+    expect(new Big(b.realizedPL).eq(0)).toBe(false);
+    expectConsistent(sim, 'A-10001');
   });
 });

@@ -19,13 +19,19 @@ import {
   type WatchlistId,
   type WatchlistReplace,
 } from '../../src/protocol';
+import { exchangeDayStart } from '../../src/protocol/exchange-time';
 import { DEMO_USERS } from '../users';
+import { AccountHistory, stockIndex, type HistoryFill, type Instrument } from './account-history';
+import { liveOrderInput, planBook, type BookAccount, type BookEvent } from './book';
 import { Ledger } from './ledger';
-import { Market, optionContract, type OptionContract } from './market';
+import { Market, optionContract, STOCK_SYMBOLS, stockCents, type OptionContract } from './market';
 import { NewsDesk } from './news';
 import { PnlSeries } from './pnl-series';
-import { createRng, hashString, type Rng } from './rng';
-import { SEED_ACCOUNTS, SEED_HOLDINGS, SEED_ORDERS, seedWatchlists } from './seed';
+import { formatCents } from './cents';
+import { BUCKET_MS, SessionClock, walkToday } from './price-walk';
+import { createRng, type Rng } from './rng';
+import { SCENARIO, type Scenario, type ScenarioName } from './scenario';
+import { SEED_ACCOUNTS, SEED_HOLDINGS, seedWatchlists } from './seed';
 import { randomStep, runAtRate, type TrafficWorld } from './traffic';
 import type { PlaceOrderInput, SimEvent, Simulator } from './types';
 
@@ -39,6 +45,7 @@ function byWatchlistId(x: Watchlist, y: Watchlist): number {
 
 type Account = {
   ledger: Ledger;
+  book: BookAccount;
   orders: Map<string, Order>;
   /** Ids of working orders, in placement order: balances and random picks stay O(open). */
   open: Set<string>;
@@ -65,8 +72,18 @@ function samePassword(given: string, stored: string): boolean {
   return timingSafeEqual(digest(given), digest(stored));
 }
 
-export function createSimulator(opts: { seed?: number; now?: () => number } = {}): Simulator {
-  return new MarketSimulator(opts.seed ?? 42, opts.now ?? Date.now);
+/** How far back an account's P&L history reaches. */
+const HISTORY_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+export function createSimulator(
+  opts: { seed?: number; now?: () => number; scenario?: ScenarioName } = {},
+): Simulator {
+  return new MarketSimulator(
+    opts.seed ?? 42,
+    opts.now ?? Date.now,
+    SCENARIO[opts.scenario ?? 'quiet'],
+  );
 }
 
 class MarketSimulator implements Simulator {
@@ -82,10 +99,16 @@ class MarketSimulator implements Simulator {
   private traffic!: TrafficWorld;
   private nextOrderId = 1;
   private lastStamp = 0;
+  /** While the opening book is played: the instant it is at (else the clock's). */
+  private at: number | undefined;
+  /** Start of the exchange day the accounts' start-of-day values belong to. */
+  private today = 0;
+  private readonly clock = new SessionClock();
 
   constructor(
     private readonly seed: number,
     private readonly now: () => number,
+    private readonly scenario: Scenario,
   ) {
     this.build();
   }
@@ -103,16 +126,22 @@ class MarketSimulator implements Simulator {
     this.rng = createRng(this.seed);
     this.market = new Market(this.rng);
     this.desk = new NewsDesk(this.rng, this.now);
+    const startMs = this.now();
     for (const { info, cash } of SEED_ACCOUNTS) {
       const ledger = new Ledger(info, cash, this.market);
+      const kind =
+        info.accountType === 'MARGIN' ? 'margin' : info.accountType === 'IRA' ? 'ira' : 'cash';
+      const orders = kind === 'margin' ? this.scenario.marginBook : this.scenario.otherBook;
       this.accounts.set(info.accountId, {
         ledger,
+        book: { accountId: info.accountId, kind, orders, stocks: {} },
         orders: new Map(),
         open: new Set(),
-        pnl: new PnlSeries(info.accountId, this.seed ^ hashString(info.accountId), this.now()),
+        // Replaced once the opening book is in (seedAccounts): a series needs the holdings.
+        pnl: undefined as unknown as PnlSeries,
       });
     }
-    this.seedAccounts();
+    this.seedAccounts(startMs);
     this.lists = seedWatchlists();
     for (let i = 0; i < 20; i++) this.desk.generate(this.heldOrWatched());
     this.traffic = this.trafficWorld();
@@ -120,20 +149,21 @@ class MarketSimulator implements Simulator {
 
   /** The operations the random traffic acts through (see traffic.ts). */
   private trafficWorld(): TrafficWorld {
-    const toPending = (ordStatus: 'PENDING_CANCEL' | 'PENDING_REPLACE') => (ordId: string) => {
-      this.transition(ordId, ['NEW', 'PARTIALLY_FILLED'], (o) => ({ ...o, ordStatus }));
-    };
     return {
       rng: this.rng,
       market: this.market,
+      scenario: this.scenario,
+      tick: () => this.market.tick(this.now(), this.clock, this.scenario),
+      newOrder: () => this.placeRandomOrder(),
+      expireOrder: (ordId) => this.expireOrder(ordId),
       accountIds: () => [...this.accounts.keys()],
       openOrders: () => [...this.accounts.values()].flatMap((a) => this.openOrders(a)),
       placeOrder: (input) => this.placeOrder(input),
       acceptOrder: (ordId) => this.acceptOrder(ordId),
       rejectOrder: (ordId, reason) => this.rejectOrder(ordId, reason),
       fillOrder: (ordId, qty) => this.fillOrder(ordId, qty),
-      requestCancel: toPending('PENDING_CANCEL'),
-      requestReplace: toPending('PENDING_REPLACE'),
+      requestCancel: (ordId) => this.toPending(ordId, 'PENDING_CANCEL'),
+      requestReplace: (ordId) => this.toPending(ordId, 'PENDING_REPLACE'),
       completeCancel: (ordId) => this.completeCancel(ordId),
       completeReplace: (ordId, changes) => this.completeReplace(ordId, changes),
       revalue: (symbol) => this.revalue(symbol),
@@ -168,6 +198,7 @@ class MarketSimulator implements Simulator {
   }
 
   accountSnapshot(accountId: string): AccountSnapshot {
+    this.rollDay();
     const a = this.account(accountId);
     return {
       info: { ...a.ledger.info },
@@ -178,12 +209,15 @@ class MarketSimulator implements Simulator {
   }
 
   candles(accountId: string, interval: PnlInterval, startMs: number, nowMs: number) {
+    this.rollDay();
     return this.account(accountId).pnl.candles(interval, startMs, nowMs);
   }
   candlesJson(accountId: string, interval: PnlInterval, startMs: number, nowMs: number) {
+    this.rollDay();
     return this.account(accountId).pnl.candlesJson(interval, startMs, nowMs);
   }
   currentCandle(accountId: string, interval: PnlInterval, atMs: number) {
+    this.rollDay();
     return this.account(accountId).pnl.current(interval, atMs);
   }
   watchlists(userId: string): Watchlist[] {
@@ -201,6 +235,7 @@ class MarketSimulator implements Simulator {
   // ---- the random market (traffic.ts) --------------------------------------------------
 
   step(): void {
+    this.rollDay();
     randomStep(this.traffic);
   }
 
@@ -217,6 +252,7 @@ class MarketSimulator implements Simulator {
   // ---- control -------------------------------------------------------------------------
 
   placeOrder(input: PlaceOrderInput): Order {
+    if (this.at === undefined) this.rollDay();
     const a = this.account(input.accountId);
     const legs = input.legs ?? [];
     for (const leg of legs) this.market.registerOption(this.contractOfLeg(leg));
@@ -330,13 +366,7 @@ class MarketSimulator implements Simulator {
     for (const a of this.accounts.values()) {
       for (const o of this.openOrders(a)) {
         if (o.timeInForce === 'DAY') {
-          expired.push(
-            this.transition(o.ordId, [...OPEN], (x) => ({
-              ...x,
-              ordStatus: 'EXPIRED',
-              leavesQty: '0',
-            })),
-          );
+          expired.push(this.expireOrder(o.ordId));
         }
       }
     }
@@ -452,12 +482,14 @@ class MarketSimulator implements Simulator {
 
   /** Timestamps strictly increase so clients can order events by `updatedAt`. */
   private stamp(): string {
-    const t = Math.max(this.now(), this.lastStamp + 1);
+    const t = Math.max(this.at ?? this.now(), this.lastStamp + 1);
     this.lastStamp = t;
     return new Date(t).toISOString();
   }
 
   private emit(event: SimEvent): void {
+    // The opening book is state, not news: clients snapshot it (after a reset they reconnect).
+    if (this.at !== undefined) return;
     for (const listener of this.listeners) listener(event);
   }
 
@@ -489,10 +521,13 @@ class MarketSimulator implements Simulator {
   }
 
   private emitBalance(a: Account): void {
+    if (this.at !== undefined) return;
     this.emit({ kind: 'balance', accountId: a.ledger.info.accountId, balance: this.balanceOf(a) });
   }
 
   private recordPnl(a: Account): void {
+    // The opening book's fills are history: the account's series replays them.
+    if (this.at !== undefined) return;
     const at = this.now();
     const cents = Number(
       a.ledger.equity().minus(a.ledger.baselineEquity).times(100).round(0).toFixed(0),
@@ -559,25 +594,185 @@ class MarketSimulator implements Simulator {
     return set.size ? [...set] : this.market.symbols();
   }
 
-  /** Books the opening state (seed.ts): earlier days' fills, then the orders working today. */
-  private seedAccounts(): void {
-    const at = this.stamp();
+  /**
+   * Books the opening state: the overnight holdings (seed.ts), then the morning's book
+   * (book.ts) played through the order lifecycle at the walk's prices of each instant, then
+   * each account's P&L series over the history those fills and prices make.
+   */
+  private seedAccounts(startMs: number): void {
+    const today = exchangeDayStart(startMs);
+    this.today = today;
+    const startBucket = Math.floor(startMs / BUCKET_MS);
+    const startCents = stockCents((s) => this.market.price(s));
+    const todayFirst = Math.floor(today / BUCKET_MS);
+    const path = walkToday(this.seed, startBucket, startCents, this.scenario, todayFirst);
+    const priceAt = (symbol: string, ms: number) =>
+      new Big(formatCents(path(Math.floor(ms / BUCKET_MS))[stockIndex(symbol)] as number));
+    const shown = new Int32Array(STOCK_SYMBOLS.length);
+    const setPrices = (ms: number) => {
+      const row = path(Math.floor(ms / BUCKET_MS));
+      STOCK_SYMBOLS.forEach((symbol, i) => {
+        if (shown[i] === row[i]) return;
+        shown[i] = row[i] as number;
+        this.market.setPrice(symbol, formatCents(row[i] as number));
+      });
+    };
+
+    this.at = today - 7 * DAY_MS;
     for (const { accountId, symbol, qty, price, option } of SEED_HOLDINGS) {
       const contract =
         option && optionContract(symbol, option.maturity, option.putCall, option.strike);
       if (contract) this.market.registerOption(contract);
-      const ledger = this.account(accountId).ledger;
-      ledger.fill(contract?.symbol ?? symbol, new Big(qty), new Big(price), at, contract);
+      const a = this.account(accountId);
+      a.ledger.fill(
+        contract?.symbol ?? symbol,
+        new Big(qty),
+        new Big(price),
+        this.stamp(),
+        contract,
+      );
+      if (!contract) a.book.stocks[symbol] = (a.book.stocks[symbol] ?? 0) + Number(qty);
     }
+    for (const a of this.accounts.values()) a.ledger.journal = [];
+
+    const events = planBook({
+      rng: createRng((this.seed ^ 0xb00c_b00c) >>> 0),
+      startMs,
+      accounts: [...this.accounts.values()].map((a) => a.book),
+      priceAt,
+      symbols: STOCK_SYMBOLS,
+    });
+    const ids = new Map<number, string>();
+    let opened = false;
+    const openDay = () => {
+      setPrices(today);
+      for (const a of this.accounts.values()) a.ledger.openDay();
+      opened = true;
+    };
+    for (const e of events) {
+      if (!opened && e.atMs >= today) openDay();
+      this.at = e.atMs;
+      setPrices(e.atMs);
+      this.playBookEvent(e, ids);
+    }
+    if (!opened) openDay();
+    this.at = undefined;
+    STOCK_SYMBOLS.forEach((symbol, i) =>
+      this.market.setPrice(symbol, formatCents(startCents[i] as number)),
+    );
+
     for (const a of this.accounts.values()) {
-      // The opening fills are history, not today's activity.
-      a.ledger.settled = a.ledger.settled.plus(a.ledger.unsettled);
-      a.ledger.unsettled = new Big(0);
-      a.ledger.valueBought = new Big(0);
-      a.ledger.valueSold = new Big(0);
-      a.ledger.openDay();
+      a.ledger.baselineEquity = a.ledger.equity();
+      a.pnl = new PnlSeries(a.ledger.info.accountId, this.historyOf(a, startMs, startCents));
     }
-    for (const input of SEED_ORDERS) this.acceptOrder(this.placeOrder(input).ordId);
+  }
+
+  private playBookEvent(e: BookEvent, ids: Map<number, string>): void {
+    const { action } = e;
+    if (action.kind === 'place') {
+      ids.set(e.order, this.placeOrder(action.input).ordId);
+      return;
+    }
+    const ordId = ids.get(e.order);
+    if (!ordId) return;
+    try {
+      if (action.kind === 'accept') this.acceptOrder(ordId);
+      else if (action.kind === 'reject') this.rejectOrder(ordId, action.reason);
+      else if (action.kind === 'fill') this.fillOrder(ordId, action.qty);
+      else if (action.kind === 'requestCancel') this.toPending(ordId, 'PENDING_CANCEL');
+      else if (action.kind === 'completeCancel') this.completeCancel(ordId);
+      else if (action.kind === 'requestReplace') this.toPending(ordId, 'PENDING_REPLACE');
+      else if (action.kind === 'completeReplace')
+        this.completeReplace(ordId, { price: action.price });
+      else this.expireOrder(ordId);
+    } catch (err) {
+      // A planned step the order's state no longer allows (an earlier step was skipped).
+      if (!(err instanceof SimError)) throw err;
+    }
+  }
+
+  /** The account's holdings, cash and today's fills as its history replays them. */
+  private historyOf(a: Account, startMs: number, startCents: Int32Array): AccountHistory {
+    const instruments: Instrument[] = [];
+    const qty: number[] = [];
+    const index = new Map<string, number>();
+    for (const h of a.ledger.holdings.values()) {
+      index.set(h.symbol, instruments.length);
+      instruments.push(
+        h.option
+          ? {
+              underlying: stockIndex(h.option.underlying),
+              kind: h.option.putCall === 'CALL' ? 'call' : 'put',
+              strikeCents: Number(new Big(h.option.strike).times(100).toFixed(0)),
+            }
+          : { underlying: stockIndex(h.symbol), kind: 'stock', strikeCents: 0 },
+      );
+      qty.push(Number(h.qty.toFixed()));
+    }
+    const fills: HistoryFill[] = (a.ledger.journal ?? []).map((f) => ({
+      atMs: f.atMs,
+      instrument: index.get(f.symbol) as number,
+      qty: f.qty,
+      priceCents: f.priceCents,
+    }));
+    a.ledger.journal = undefined;
+    return new AccountHistory({
+      seed: this.seed,
+      scenario: this.scenario,
+      startMs,
+      todayMs: this.today,
+      originMs: exchangeDayStart(startMs - HISTORY_DAYS * DAY_MS),
+      startCents,
+      instruments,
+      qty,
+      cashCents: Number(a.ledger.cash().times(100).toFixed(0)),
+      fills,
+    });
+  }
+
+  private toPending(ordId: string, ordStatus: 'PENDING_CANCEL' | 'PENDING_REPLACE'): void {
+    this.transition(ordId, ['NEW', 'PARTIALLY_FILLED'], (o) => ({ ...o, ordStatus }));
+  }
+
+  /** An IOC/FOK remainder, or a DAY order at the day's end. */
+  private expireOrder(ordId: string): Order {
+    return this.transition(ordId, [...OPEN], (o) => ({
+      ...o,
+      ordStatus: 'EXPIRED',
+      leavesQty: '0',
+    }));
+  }
+
+  /** A live order with the book's mix, on the margin account as often as the scenario says. */
+  private placeRandomOrder(): void {
+    const all = [...this.accounts.values()];
+    const margin = all.find((a) => a.book.kind === 'margin');
+    const a = margin && this.rng.chance(this.scenario.marginShare) ? margin : this.rng.pick(all);
+    const input = liveOrderInput(
+      {
+        rng: this.rng,
+        priceAt: (symbol) => this.market.price(symbol),
+        symbols: STOCK_SYMBOLS,
+      },
+      a.book,
+      this.now(),
+    );
+    this.placeOrder(input);
+  }
+
+  /**
+   * At the exchange's midnight: DAY orders expire and start-of-day values become this
+   * instant's, so the day's P&L starts at 0 as the intraday candles do.
+   */
+  private rollDay(): void {
+    const today = exchangeDayStart(this.now());
+    if (today <= this.today) return;
+    this.today = today;
+    this.expireDayOrders();
+    for (const a of this.accounts.values()) {
+      a.ledger.openDay();
+      this.emitBalance(a);
+    }
   }
 }
 

@@ -4,26 +4,34 @@
  * watchlist. It acts only through the world's operations, as a trader or the exchange would.
  */
 import Big from 'big.js';
-import type { Order, OrderLeg, Watchlist, WatchlistId } from '../../src/protocol';
-import { optionContract, type Market } from './market';
+import type { Order, Watchlist, WatchlistId } from '../../src/protocol';
+import { REJECT_REASONS } from './book';
+import type { Market } from './market';
 import type { Rng } from './rng';
+import type { Scenario } from './scenario';
 import type { PlaceOrderInput } from './types';
 
 /** What the random traffic may read and do; the simulator provides it. */
 export interface TrafficWorld {
   readonly rng: Rng;
   readonly market: Market;
+  readonly scenario: Scenario;
   /** In a stable order: the draws pick by index. */
   accountIds(): string[];
   openOrders(): Order[];
   placeOrder(input: PlaceOrderInput): Order;
+  /** A new order with the opening book's mix of kinds (book.ts). */
+  newOrder(): void;
   acceptOrder(ordId: string): Order;
   rejectOrder(ordId: string, reason: string): Order;
   fillOrder(ordId: string, qty?: string): Order;
+  expireOrder(ordId: string): Order;
   requestCancel(ordId: string): void;
   requestReplace(ordId: string): void;
   completeCancel(ordId: string): void;
   completeReplace(ordId: string, changes: { price: string }): void;
+  /** Moves one stock as the walk would since it last moved; returns it. */
+  tick(): string;
   /** A price moved: positions, balances and P&L follow it. */
   revalue(symbol: string): void;
   printHeadline(): void;
@@ -32,19 +40,15 @@ export interface TrafficWorld {
   removeSymbol(userId: string, watchlistId: WatchlistId, symbol: string): void;
 }
 
-const REJECT_REASONS = [
-  'Insufficient buying power',
-  'Price outside limit band',
-  'Options level does not permit',
-];
-
 /** The user whose first watchlist the traffic edits. */
 const WATCHLIST_USER = 'u-1001';
+const TICK_SHARE = 0.45;
 
 export function randomStep(world: TrafficWorld): void {
   const r = world.rng.next();
-  if (r < 0.45) world.revalue(world.market.tick());
-  else if (r < 0.6) randomOrder(world);
+  const orders = TICK_SHARE + world.scenario.newOrderShare;
+  if (r < TICK_SHARE) world.revalue(world.tick());
+  else if (r < orders) world.newOrder();
   else if (r < 0.94) advanceRandomOrder(world);
   else if (r < 0.99) world.printHeadline();
   else randomWatchlistEdit(world);
@@ -68,58 +72,12 @@ export function runAtRate(rate: number, step: () => void): () => void {
   return () => clearInterval(timer);
 }
 
-function randomOrder(world: TrafficWorld): void {
-  const { rng, market } = world;
-  const accountId = rng.pick(world.accountIds());
-  const symbol = rng.pick(market.symbols());
-  const px = market.price(symbol);
-  const kind = rng.next();
-  if (kind < 0.8 || accountId === 'A-10002') {
-    const side = rng.pick(['BUY', 'SELL'] as const);
-    const type = rng.pick(['MARKET', 'LIMIT', 'LIMIT', 'STOP_LIMIT'] as const);
-    const input: PlaceOrderInput = {
-      accountId,
-      symbol,
-      side,
-      type,
-      qty: String(rng.int(1, 20) * 5),
-    };
-    if (type !== 'MARKET') input.price = px.times(side === 'BUY' ? '0.995' : '1.005').toFixed(2);
-    if (type === 'STOP_LIMIT') input.stopPrice = px.toFixed(2);
-    input.timeInForce = rng.pick(['DAY', 'DAY', 'GTC', 'IOC']);
-    world.placeOrder(input);
-    return;
-  }
-  const strike = px.div(5).round(0).times(5).toFixed(0);
-  const leg = (side: 'BUY' | 'SELL', k: string): OrderLeg => ({
-    symbol: optionContract(symbol, '2026-12-18', 'CALL', k).symbol,
-    side,
-    ratioQty: '1',
-    positionEffect: 'OPEN',
-    securityType: 'OPTION',
-    maturity: '2026-12-18',
-    strikePrice: k,
-    putCall: 'CALL',
-  });
-  const legs =
-    kind < 0.9
-      ? [leg('BUY', strike)]
-      : [leg('BUY', strike), leg('SELL', new Big(strike).plus(10).toFixed(0))];
-  world.placeOrder({
-    accountId,
-    symbol,
-    side: 'BUY',
-    type: 'LIMIT',
-    qty: String(rng.int(1, 5)),
-    price: legs.length > 1 ? '3.20' : px.times('0.03').toFixed(2),
-    legs,
-  });
-}
+const IMMEDIATE: ReadonlySet<string> = new Set(['IOC', 'FOK']);
 
 function advanceRandomOrder(world: TrafficWorld): void {
   const { rng } = world;
   const open = world.openOrders();
-  if (open.length === 0) return randomOrder(world);
+  if (open.length === 0) return world.newOrder();
   const o = rng.pick(open);
   const r = rng.next();
   switch (o.ordStatus) {
@@ -134,6 +92,12 @@ function advanceRandomOrder(world: TrafficWorld): void {
       world.completeReplace(o.ordId, { price: world.market.price(o.symbol).toFixed(2) });
       return;
     default: {
+      // An immediate-or-cancel order trades what it can at once; the rest expires.
+      if (IMMEDIATE.has(o.timeInForce)) {
+        if (r < 0.5) world.fillOrder(o.ordId);
+        else world.expireOrder(o.ordId);
+        return;
+      }
       if (r < 0.45) {
         const leaves = new Big(o.leavesQty);
         const part =

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverMessages, validateSubscription, type PnlParams } from '../../src/protocol';
 import { authedClient } from '../conformance/harness';
 import { startServer, type RunningServer } from '../index';
+import { exampleHistory } from '../sim/history-fixture';
 import { PnlSeries } from '../sim/pnl-series';
 import { pnlSubscribedBytes } from './pnl-snapshot';
 
@@ -10,7 +11,7 @@ const NOW = Date.now();
 
 describe('pnl snapshot frame', () => {
   it('[PNL-SNAPSHOT-1] the spliced frame is byte for byte JSON.stringify of the whole frame, with or without id', () => {
-    const series = new PnlSeries('A-"q"\u00e9', 5, NOW - 3600_000);
+    const series = new PnlSeries('A-"q"\u00e9', exampleHistory(5, NOW - 3600_000));
     series.record(NOW - 60_000, -5);
     const params: PnlParams = { accountId: 'A-"q"\u00e9', startTime: 'x\u2028', interval: '5m' };
     for (const id of ['s-1', undefined, '"\\\u00fc']) {

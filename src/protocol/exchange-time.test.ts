@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   exchangeDate,
+  exchangeDay,
   exchangeDayStart,
   exchangeOffsetMs,
   exchangeSession,
@@ -42,5 +43,43 @@ describe('exchange time', () => {
     expect(exchangeSession(at('2026-12-08T01:00:00Z'))).toBe('closed'); // 20:00
     expect(isExchangeWeekday(at('2026-12-05T15:00:00Z'))).toBe(false); // Saturday
     expect(exchangeSession(at('2026-12-05T15:00:00Z'))).toBe('closed');
+  });
+});
+
+describe('exchange day', () => {
+  it('[XTIME-DAY-1] session instants agree with exchangeSession around each boundary, clock-change days included', () => {
+    for (const iso of [
+      '2026-12-07T15:00:00Z',
+      '2026-03-08T15:00:00Z',
+      '2026-03-09T15:00:00Z',
+      '2026-11-01T15:00:00Z',
+      '2026-11-02T15:00:00Z',
+      '2026-07-07T15:00:00Z',
+    ]) {
+      const day = exchangeDay(at(iso));
+      expect(exchangeDayStart(day.end - 1)).toBe(day.start);
+      expect(exchangeDayStart(day.end)).toBe(day.end);
+      if (!day.weekday) continue;
+      const cases: [number, string][] = [
+        [day.pre - 1, 'closed'],
+        [day.pre, 'pre'],
+        [day.regular - 1, 'pre'],
+        [day.regular, 'regular'],
+        [day.after - 1, 'regular'],
+        [day.after, 'after'],
+        [day.close - 1, 'after'],
+        [day.close, 'closed'],
+      ];
+      for (const [ms, session] of cases)
+        expect([iso, ms, exchangeSession(ms)]).toEqual([iso, ms, session]);
+    }
+  });
+
+  it('[XTIME-DAY-2] a clock-change day is 23 or 25 hours long; a Saturday is closed', () => {
+    const spring = exchangeDay(at('2026-03-08T15:00:00Z'));
+    expect(spring.end - spring.start).toBe(23 * 3_600_000);
+    const fall = exchangeDay(at('2026-11-01T15:00:00Z'));
+    expect(fall.end - fall.start).toBe(25 * 3_600_000);
+    expect(exchangeDay(at('2026-12-05T15:00:00Z')).weekday).toBe(false);
   });
 });

@@ -81,3 +81,37 @@ export function exchangeSession(ms: number): ExchangeSession {
   if (m >= 16 * 60 && m < 20 * 60) return 'after';
   return 'closed';
 }
+
+/** The instant the exchange's clock reads `minutes` past midnight on the day starting `dayStart`. */
+export function exchangeWallInstant(dayStartMs: number, minutes: number): number {
+  const guess = dayStartMs + minutes * 60_000;
+  // On a clock-change day the wall clock gained or lost an hour between midnight and `guess`.
+  return guess + exchangeOffsetMs(dayStartMs) - exchangeOffsetMs(guess);
+}
+
+/** One trading day's session boundaries as instants; `weekday` false: closed all day. */
+export interface ExchangeDay {
+  start: number;
+  /** The next day's start: 23, 24 or 25 hours later. */
+  end: number;
+  weekday: boolean;
+  pre: number;
+  regular: number;
+  after: number;
+  close: number;
+}
+
+/** The day containing `ms`, with the instants that `exchangeSession` switches at. */
+export function exchangeDay(ms: number): ExchangeDay {
+  const start = exchangeDayStart(ms);
+  return {
+    start,
+    // 30 hours on is always inside the next day, whatever the clock change.
+    end: exchangeDayStart(start + 30 * 3_600_000),
+    weekday: isExchangeWeekday(start),
+    pre: exchangeWallInstant(start, 4 * 60),
+    regular: exchangeWallInstant(start, 9 * 60 + 30),
+    after: exchangeWallInstant(start, 16 * 60),
+    close: exchangeWallInstant(start, 20 * 60),
+  };
+}
