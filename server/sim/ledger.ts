@@ -22,6 +22,8 @@ export type Holding = {
   qty: Big;
   avg: Big;
   realized: Big;
+  /** Opened today and not yet closed: closing any of it is a day trade. */
+  openedToday: Big;
   updatedAt: string;
   option?: OptionContract;
 };
@@ -69,7 +71,10 @@ export class Ledger {
     this.valueBought = ZERO;
     this.valueSold = ZERO;
     this.dayTrades = 0;
-    for (const h of this.holdings.values()) h.realized = ZERO;
+    for (const h of this.holdings.values()) {
+      h.realized = ZERO;
+      h.openedToday = ZERO;
+    }
     this.startOfDayCash = this.settled;
     this.sodMarketValue = this.marketValue();
   }
@@ -107,6 +112,7 @@ export class Ledger {
       qty: ZERO,
       avg: ZERO,
       realized: ZERO,
+      openedToday: ZERO,
       updatedAt: at,
       ...(option ? { option } : {}),
     };
@@ -130,15 +136,24 @@ export class Ledger {
       const newQty = h.qty.plus(qty);
       h.avg = h.qty.times(h.avg).plus(qty.times(price)).div(newQty).round(4);
       h.qty = newQty;
+      h.openedToday = h.openedToday.plus(qty.abs());
     } else {
       const closing = qty.abs().lt(h.qty.abs()) ? qty.abs() : h.qty.abs();
       const direction = h.qty.gt(0) ? 1 : -1;
       h.realized = h.realized.plus(price.minus(h.avg).times(closing).times(mult).times(direction));
       const newQty = h.qty.plus(qty);
+      const crosses = !newQty.eq(0) && newQty.gt(0) !== h.qty.gt(0);
+      // Closing what was opened today is a day trade, whatever was held overnight beside it.
+      if (h.openedToday.gt(0)) {
+        this.dayTrades += 1;
+        h.openedToday = h.openedToday.gt(closing) ? h.openedToday.minus(closing) : ZERO;
+      }
       // Crossing through zero opens the other side at the fill price.
-      if (!newQty.eq(0) && newQty.gt(0) !== h.qty.gt(0)) h.avg = price;
+      if (crosses) {
+        h.avg = price;
+        h.openedToday = newQty.abs();
+      }
       h.qty = newQty;
-      if (h.qty.eq(0)) this.dayTrades += 1;
     }
     h.updatedAt = at;
     this.holdings.set(symbol, h);
