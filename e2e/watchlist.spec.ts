@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatQty } from '../src/lib/format';
 import {
   control,
   DEMO_ACCOUNT,
@@ -13,11 +14,18 @@ const TECH = 1;
 
 test.beforeEach(freshWorld);
 
-test('shows the watchlists with what the account holds in each symbol', async ({ page }) => {
+test('shows the watchlists with what the account holds in each symbol', async ({
+  page,
+  request,
+}) => {
   await signIn(page, '/watchlist');
   const tech = page.getByRole('region', { name: /^Tech/ });
   await expect(tech.getByRole('rowheader')).toContainText(['AAPL', 'NVDA', 'MSFT']);
-  await expect(tech.locator('tr[data-symbol="AAPL"]')).toContainText('+200');
+  const { positions } = await control(request, `/truth/${DEMO_ACCOUNT}`, undefined, 'GET');
+  const aapl = positions.find((p: { symbol: string }) => p.symbol === 'AAPL');
+  await expect(tech.locator('tr[data-symbol="AAPL"]')).toContainText(
+    formatQty(aapl.qty, { signed: true }),
+  );
   await screenshot(page, 'watchlist');
 });
 
