@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import Big from 'big.js';
 import { formatMoney } from '../src/lib/format';
 import { startOfTradingDay } from '../src/lib/time';
+import { exchangeDate } from '../src/protocol/exchange-time';
 import { rangeFirstDay, subscriptionStart } from '../src/features/performance/performance-range';
 import {
   control,
@@ -33,16 +34,20 @@ async function truthOf(request: APIRequestContext, range: '1M' | '1Y') {
     'GET',
   );
   const first = rangeFirstDay(range, nowS);
-  const days = candles
-    .map((c, i) => ({
+  // A daily candle starts at New York's midnight; the page keys a day by its date's UTC midnight.
+  const keyed = candles.map((c, i) => {
+    const day = new Date(c.t * 1000).toISOString().slice(0, 10);
+    return {
       t: c.t,
-      day: new Date(c.t * 1000).toISOString().slice(0, 10),
+      key: Date.parse(day) / 1000,
+      day,
       close: c.close,
       pnl: new Big(c.close).minus(i === 0 ? c.open : candles[i - 1]!.close),
-    }))
-    .filter((d) => d.t >= first);
+    };
+  });
+  const days = keyed.filter((d) => d.key >= first);
   const byPnl = [...days].sort((a, b) => a.pnl.cmp(b.pnl));
-  const base = new Big(candles.find((c) => c.t === first - DAY)!.close);
+  const base = new Big(keyed.find((d) => d.key === first - DAY)!.close);
   let peak = base;
   let drawdown = new Big(0);
   for (const d of days) {
@@ -125,7 +130,9 @@ test('the calendar walks by keyboard and opens a day’s intraday chart', async 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/pnl\?.*range=custom.*interval=15m/);
   expect(new URL(page.url()).searchParams.get('day')).toBe(yesterday.day);
-  await expect(page.getByTestId('pnl-focus-day')).toHaveText(`showing ${yesterday.day} (UTC)`);
+  await expect(page.getByTestId('pnl-focus-day')).toHaveText(
+    `showing ${yesterday.day} (exchange day, ET)`,
+  );
   // The chart opens on that day once its candles are in.
   await expect(page.getByTestId('pnl-chart')).toHaveAttribute(
     'data-focus-day',
@@ -207,7 +214,7 @@ test('the P&L page’s panel: the figures of the candles the chart holds, agains
     const v = new Big(c.close);
     if (v.gt(peak)) peak = v;
     if (peak.minus(v).gt(drawdown)) drawdown = peak.minus(v);
-    closeOfDay.set(new Date(c.t * 1000).toISOString().slice(0, 10), c.close);
+    closeOfDay.set(exchangeDate(c.t * 1000), c.close);
   }
   let base = candles[0]!.open;
   const days = [...closeOfDay].map(([day, close]) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { PnlInterval } from '../../src/protocol';
+import { nextCandleStart, type PnlInterval } from '../../src/protocol';
+import { exchangeWallTime } from '../../src/protocol/exchange-time';
 import { exampleHistory } from './history-fixture';
 import { PnlSeries } from './pnl-series';
 
@@ -61,14 +62,28 @@ describe('PnlSeries', () => {
       '5m 1M': 'baaab2b670c71a72',
       '15m 1M': 'a98a95ef620c9e83',
       '1h 1Y': '8b42cd7288dfd7ef',
-      '1d 1Y': '256aaa5408e91890',
-      '1mo 3Y': '32318fe9f06e2f44',
+      '1d 1Y': 'e4590269e4aeb219',
+      '1mo 3Y': '2d5494dda2a8a75e',
       '1m before start only': '0a6e667419bec0dd',
       '1h 12d gap': 'deed5ff2958e533f',
-      '1d 12d gap': '44e1077a986e12dc',
-      current: '6e56aa39f3479b29',
+      '1d 12d gap': '3f57e3cf735a08cd',
+      current: 'f6e2d1b8bfa891af',
     });
   }, 60_000);
+
+  it('[PNL-SERIES-4] daily and monthly candles start at New York midnights, one after another', () => {
+    const series = new PnlSeries('A-1', exampleHistory(-77, START));
+    const now = START + 3600_000;
+    for (const interval of ['1d', '1mo'] as const) {
+      const ts = series.candles(interval, now - 400 * DAY, now).map((c) => c.t);
+      expect(ts.length).toBeGreaterThan(interval === '1d' ? 390 : 12);
+      for (const [i, t] of ts.entries()) {
+        const wall = exchangeWallTime(t * 1000);
+        expect([wall.hour, wall.minute, interval === '1mo' ? wall.day : 1]).toEqual([0, 0, 1]);
+        if (i > 0) expect(t).toBe(nextCandleStart(ts[i - 1]!, interval));
+      }
+    }
+  });
 
   it('[PNL-SERIES-2] a series reused across ranges (history cache partly then fully warm, and past it) gives what a fresh one gives', () => {
     const now = START + 3600_000;

@@ -13,7 +13,7 @@
  *   equity at the origin, about 400 days back; flat 0 before it).
  * Buckets hold equity relative to the start in integer cents; no float ever reaches a candle.
  */
-import { candleStart, INTERVAL_SECONDS } from '../../src/protocol';
+import { candleStart, INTERVAL_SECONDS, nextCandleStart } from '../../src/protocol';
 import type { Candle, PnlInterval } from '../../src/protocol';
 import type { HistorySource } from './account-history';
 import { formatCents } from './cents';
@@ -187,12 +187,6 @@ export class PnlSeries {
     return this.joinValue;
   }
 
-  private nextStart(t: number, interval: PnlInterval): number {
-    if (interval !== '1mo') return t + INTERVAL_SECONDS[interval];
-    const d = new Date(t * 1000);
-    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000;
-  }
-
   /** Calls `visit` with each candle's start and end (Unix seconds), oldest first. */
   private eachCandle(
     interval: PnlInterval,
@@ -205,10 +199,14 @@ export class PnlSeries {
     const lastT = candleStart(nowS, interval);
     // Never more than MAX_CANDLES: keep the newest ones.
     const step = interval === '1mo' ? 0 : INTERVAL_SECONDS[interval];
-    if (step && (lastT - t) / step >= MAX_CANDLES) t = lastT - (MAX_CANDLES - 1) * step;
+    if (step && (lastT - t) / step >= MAX_CANDLES) {
+      const guess = lastT - (MAX_CANDLES - 1) * step;
+      // Whole days back from a midnight may land an hour either side of one (clock changes).
+      t = interval === '1d' ? candleStart(guess + 12 * 3600, interval) : guess;
+    }
     this.warm(this.firstNeeded(t, interval));
     while (t <= lastT) {
-      const next = this.nextStart(t, interval);
+      const next = nextCandleStart(t, interval);
       visit(t, Math.min(next, nowS + 1));
       t = next;
     }
@@ -267,6 +265,6 @@ export class PnlSeries {
     const nowS = Math.floor(atMs / 1000);
     const t = candleStart(nowS, interval);
     this.warm(this.firstNeeded(t, interval));
-    return this.candleAt(t, Math.min(this.nextStart(t, interval), nowS + 1), interval);
+    return this.candleAt(t, Math.min(nextCandleStart(t, interval), nowS + 1), interval);
   }
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseClientFrame, clientMessages } from './client-messages';
-import { candleStart, subscriptionKey, validateSubscription, matchesNews } from './subscriptions';
+import {
+  candleStart,
+  nextCandleStart,
+  subscriptionKey,
+  validateSubscription,
+  matchesNews,
+} from './subscriptions';
 
 describe('subscription rules (shared by client and server)', () => {
   it('[PROTO-SUB-1] each documented subscribe error code', () => {
@@ -38,9 +44,22 @@ describe('subscription rules (shared by client and server)', () => {
   it('[PROTO-CANDLE-1] candle buckets, including calendar months', () => {
     expect(candleStart(1_795_000_123, '1m')).toBe(1_795_000_080);
     expect(candleStart(1_795_000_123, '15s')).toBe(1_795_000_110);
+    // Days and months start at New York's midnight: EDT on 1 November, EST on the 24th.
     expect(candleStart(Date.parse('2026-11-24T15:00:00Z') / 1000, '1mo')).toBe(
-      Date.parse('2026-11-01T00:00:00Z') / 1000,
+      Date.parse('2026-11-01T04:00:00Z') / 1000,
     );
+    expect(candleStart(Date.parse('2026-11-24T03:00:00Z') / 1000, '1d')).toBe(
+      Date.parse('2026-11-23T05:00:00Z') / 1000,
+    );
+  });
+
+  it('[PROTO-CANDLE-2] the next daily candle starts at the next midnight across a clock change', () => {
+    const sat = Date.parse('2026-10-31T04:00:00Z') / 1000; // 31 Oct, EDT
+    const sun = nextCandleStart(sat, '1d');
+    expect(sun).toBe(Date.parse('2026-11-01T04:00:00Z') / 1000);
+    expect(nextCandleStart(sun, '1d')).toBe(Date.parse('2026-11-02T05:00:00Z') / 1000); // 25 h
+    expect(nextCandleStart(sun, '1mo')).toBe(Date.parse('2026-12-01T05:00:00Z') / 1000);
+    expect(nextCandleStart(sun, '1h')).toBe(sun + 3600);
   });
 
   it('[PROTO-CLIENT-1] the server reads client frames leniently but never guesses', () => {

@@ -6,6 +6,7 @@
 import { DEFAULT_PNL_INTERVAL, PNL_INTERVALS, TOPIC_ALIASES, TOPICS } from './codes';
 import type { ErrorCode, PnlInterval, Topic } from './codes';
 import { rfc3339 } from './domain';
+import { exchangeDayStart, exchangeWallTime } from './exchange-time';
 
 export type AccountParams = { accountId: string };
 export type PnlParams = { accountId: string; startTime: string; interval: PnlInterval };
@@ -129,14 +130,28 @@ export const INTERVAL_SECONDS: Readonly<Record<PnlInterval, number>> = {
   '1mo': 30 * 86400,
 };
 
-/** Start (Unix seconds, UTC) of the candle that contains `unixSeconds`. */
+/**
+ * Start (Unix seconds) of the candle that contains `unixSeconds`. Daily and monthly candles
+ * follow the exchange's calendar (they start at its midnight), so "a day" is a trading day.
+ */
 export function candleStart(unixSeconds: number, interval: PnlInterval): number {
+  if (!Number.isFinite(unixSeconds)) return NaN; // as plain arithmetic would: no candles
+  if (interval === '1d') return exchangeDayStart(unixSeconds * 1000) / 1000;
   if (interval === '1mo') {
-    const d = new Date(unixSeconds * 1000);
-    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+    const { year, month } = exchangeWallTime(unixSeconds * 1000);
+    // Noon UTC on the 1st is the 1st on the exchange's clock too.
+    return exchangeDayStart(Date.UTC(year, month - 1, 1, 12)) / 1000;
   }
   const len = INTERVAL_SECONDS[interval];
   return Math.floor(unixSeconds / len) * len;
+}
+
+/** Start of the candle after the one starting at `t` (a day may be 23 or 25 hours long). */
+export function nextCandleStart(t: number, interval: PnlInterval): number {
+  // 30 hours, or 32 days, past a start always lands inside the next candle.
+  if (interval === '1d') return candleStart(t + 30 * 3600, interval);
+  if (interval === '1mo') return candleStart(t + 32 * 86_400, interval);
+  return t + INTERVAL_SECONDS[interval];
 }
 
 /**

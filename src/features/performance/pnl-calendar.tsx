@@ -9,7 +9,6 @@ import { abs, compare } from '../../lib/decimal';
 import { formatMoney } from '../../lib/format';
 import { calendarWeeks, heatLevel } from '../../lib/performance/calendar';
 import { DAY_SECONDS, utcDate, type DayPnl } from '../../lib/performance/daily-pnl';
-import { formatWallMinute } from '../../lib/time';
 import { Money } from '../../components/ui/money';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -26,8 +25,8 @@ function cellColor(day: DayPnl | undefined, largest: string): string | undefined
 
 /** The P&L page from that day's start, in 15-minute candles, the chart opened on that day. */
 function dayLink(t: number, search: string): string {
-  // The custom range's start is an exchange wall-clock minute; this one is the day's first instant.
-  const from = formatWallMinute(t * 1000, 'exchange');
+  // The custom range's start is an exchange wall-clock minute: that day's midnight.
+  const from = `${utcDate(t)}T00:00`;
   const params = new URLSearchParams(search);
   params.set('range', 'custom');
   params.set('from', from);

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { PNL_INTERVALS } from '../../protocol';
 import type { PnlInterval } from '../../protocol';
+import { exchangeDate } from '../../protocol/exchange-time';
 import { useUrlParams } from '../../lib/use-url-params';
 import { formatDateTime, formatWallMinute } from '../../lib/time';
 import { useDisplayZone } from '../../lib/display-zone';
@@ -171,7 +172,7 @@ export function PnlPage({ accountId }: { accountId: string }) {
         <span className="text-xs text-muted">since {formatDateTime(startTime, zone)}</span>
         {focusDay !== undefined && (
           <span className="text-xs text-muted" data-testid="pnl-focus-day">
-            showing {new Date(focusDay * 1000).toISOString().slice(0, 10)} (UTC)
+            showing {exchangeDate(focusDay * 1000)} (exchange day, ET)
           </span>
         )}
       </div>

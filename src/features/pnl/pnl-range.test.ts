@@ -70,9 +70,10 @@ describe('P&L view params', () => {
     );
   });
 
-  it('[PNL-DAY-1] ?day= is a UTC date the chart opens on; anything else is ignored', () => {
+  it('[PNL-DAY-1] ?day= is an exchange date the chart opens on at its midnight; anything else is ignored', () => {
     const day = (q: string) => dayFromParams(new URLSearchParams(q));
-    expect(day('day=2026-11-23')).toBe(Date.UTC(2026, 10, 23) / 1000);
+    expect(day('day=2026-11-23')).toBe(Date.parse('2026-11-23T05:00:00Z') / 1000);
+    expect(day('day=2026-07-01')).toBe(Date.parse('2026-07-01T04:00:00Z') / 1000);
     expect(day('day=2026-11-23T10:00')).toBeUndefined();
     expect(day('day=2026-13-45')).toBeUndefined();
     expect(day('')).toBeUndefined();

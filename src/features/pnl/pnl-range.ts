@@ -6,6 +6,7 @@ import { INTERVAL_SECONDS, PNL_INTERVALS } from '../../protocol';
 import type { PnlInterval } from '../../protocol';
 import { oneOf } from '../../lib/url-params';
 import { exchangeWallMinuteToMs, startOfTradingDay } from '../../lib/time';
+import { exchangeDayStart } from '../../protocol/exchange-time';
 
 export const PNL_RANGES = ['today', '1W', '1M', '1Y', 'custom'] as const;
 export type PnlRange = (typeof PNL_RANGES)[number];
@@ -88,11 +89,12 @@ export function firstScreenStart(
     : undefined;
 }
 
-const UTC_DAY = /^\d{4}-\d\d-\d\d$/;
+const DAY = /^\d{4}-\d\d-\d\d$/;
 
-/** `?day=2026-11-23`: a UTC day the chart opens on (Unix seconds of its midnight), if valid. */
+/** `?day=2026-11-23`: an exchange day the chart opens on (Unix seconds of its midnight). */
 export function dayFromParams(params: URLSearchParams): number | undefined {
   const day = params.get('day') ?? '';
-  const ms = UTC_DAY.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
-  return Number.isNaN(ms) ? undefined : ms / 1000;
+  // Noon UTC falls on the same date in New York.
+  const ms = DAY.test(day) ? Date.parse(`${day}T12:00:00Z`) : NaN;
+  return Number.isNaN(ms) ? undefined : exchangeDayStart(ms) / 1000;
 }

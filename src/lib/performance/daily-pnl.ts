@@ -3,18 +3,20 @@
  * the simulator's baseline, in account currency): `close` is the level at the candle's end.
  * A day's P&L is therefore the change of that level over the day: its last close less the
  * previous day's last close; the series' first day counts from its first candle's `open`.
- * Days are UTC days, as the server's `1d` candles are; any interval of a day or shorter folds
- * the same way, since such candles never straddle a UTC midnight.
+ * Days are the exchange's (New York) calendar days, as the server's `1d` candles are; any
+ * interval of a day or shorter folds the same way, since such candles never straddle its
+ * midnight. A day is keyed by its date's UTC midnight, so day arithmetic stays whole days.
  */
 import type { Candle } from '../../protocol';
+import { exchangeDate, exchangeDay } from '../../protocol/exchange-time';
 import { sub } from '../decimal';
 import type { Decimal } from '../decimal';
 import { createPrefixFold, type Seq } from './prefix-fold';
 
 export type DayPnl = Readonly<{
-  /** The UTC date, "2026-11-23". */
+  /** The exchange's date, "2026-11-23". */
   day: string;
-  /** Unix seconds of the day's UTC midnight. */
+  /** The day's key: Unix seconds of its date's UTC midnight. */
   t: number;
   /** The P&L level at the day's end (or now, for today). */
   close: Decimal;
@@ -24,7 +26,17 @@ export type DayPnl = Readonly<{
 
 export const DAY_SECONDS = 86_400;
 
-export const dayStart = (t: number): number => Math.floor(t / DAY_SECONDS) * DAY_SECONDS;
+// Candles arrive in order, so the day of the last lookup answers nearly every call without
+// asking the time-zone database.
+let lastDay = { from: 0, to: 0, key: 0 };
+
+/** The key of the exchange day containing instant `t` (Unix seconds). */
+export function dayStart(t: number): number {
+  if (t >= lastDay.from && t < lastDay.to) return lastDay.key;
+  const { start, end } = exchangeDay(t * 1000);
+  lastDay = { from: start / 1000, to: end / 1000, key: Date.parse(exchangeDate(t * 1000)) / 1000 };
+  return lastDay.key;
+}
 export const utcDate = (t: number): string => new Date(t * 1000).toISOString().slice(0, 10);
 
 /** The last day folded so far; `done` memoizes it as a DayPnl, so a completed day keeps one identity. */

@@ -10,6 +10,8 @@ import { createDrawdown, drawdownOf } from './drawdown';
 const NOV_2 = Date.UTC(2026, 10, 2) / 1000;
 const H = 3600;
 const D = 86_400;
+/** New York's midnight starting 2 November (EST). */
+const NY_2 = NOV_2 + 5 * 3600;
 
 const candle = (t: number, open: string, close: string, interval: Candle['interval'] = '1h') => ({
   accountId: 'A-10001',
@@ -31,19 +33,23 @@ const day = (n: number, pnl: string, close = '0'): DayPnl => ({
 describe('daily P&L from candles', () => {
   it('[PERF-DAY-1] a day is its last close less the previous day’s; the first counts from its open', () => {
     const candles = [
-      candle(NOV_2, '0.00', '10.00'),
-      candle(NOV_2 + H, '10.00', '25.50'),
-      candle(NOV_2 + D, '25.50', '-4.25'),
-      candle(NOV_2 + D + H, '-4.25', '5.00'),
-      candle(NOV_2 + 2 * D, '5.00', '5.00'),
+      candle(NY_2, '0.00', '10.00'),
+      candle(NY_2 + H, '10.00', '25.50'),
+      candle(NY_2 + D, '25.50', '-4.25'),
+      candle(NY_2 + D + H, '-4.25', '5.00'),
+      candle(NY_2 + 2 * D, '5.00', '5.00'),
     ];
+    // 21:00 in New York on the 2nd is already the 3rd in UTC, and still the 2nd's trading day.
+    expect(dailyPnl([candle(NY_2, '0', '1'), candle(NY_2 + 21 * H, '1', '3')])).toEqual([
+      { day: '2026-11-02', t: NOV_2, close: '3', pnl: '3' },
+    ]);
     expect(dailyPnl(candles)).toEqual([
       { day: '2026-11-02', t: NOV_2, close: '25.50', pnl: '25.5' },
       { day: '2026-11-03', t: NOV_2 + D, close: '5.00', pnl: '-20.5' },
       { day: '2026-11-04', t: NOV_2 + 2 * D, close: '5.00', pnl: '0' },
     ]);
     // Daily candles: one a day; the first day's base is its own open.
-    expect(dailyPnl([candle(NOV_2, '3.00', '1.00', '1d')])).toEqual([
+    expect(dailyPnl([candle(NY_2, '3.00', '1.00', '1d')])).toEqual([
       { day: '2026-11-02', t: NOV_2, close: '1.00', pnl: '-2' },
     ]);
     expect(dailyPnl([])).toEqual([]);
@@ -51,12 +57,12 @@ describe('daily P&L from candles', () => {
 
   it('[PERF-DAY-2] live ticks fold incrementally: the completed days keep their identity', () => {
     const fold = createDailyPnl();
-    const a = [candle(NOV_2, '0', '1'), candle(NOV_2 + D, '1', '2')];
+    const a = [candle(NY_2, '0', '1'), candle(NY_2 + D, '1', '2')];
     const first = fold(a);
-    const ticked = fold([a[0]!, candle(NOV_2 + D, '1', '7')]);
+    const ticked = fold([a[0]!, candle(NY_2 + D, '1', '7')]);
     expect(ticked[0]).toBe(first[0]);
     expect(ticked[1]).toEqual({ day: '2026-11-03', t: NOV_2 + D, close: '7', pnl: '6' });
-    const appended = fold([a[0]!, candle(NOV_2 + D, '1', '7'), candle(NOV_2 + 2 * D, '7', '4')]);
+    const appended = fold([a[0]!, candle(NY_2 + D, '1', '7'), candle(NY_2 + 2 * D, '7', '4')]);
     expect(appended.map((d) => d.pnl)).toEqual(['1', '6', '-3']);
   });
 
