@@ -9,6 +9,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { formatQty } from '../../lib/format';
 import { underlyingOf } from '../../lib/instrument';
+import { ALL_ACCOUNTS } from '../../lib/url-params';
 import { setDisplayZone, useDisplayZone } from '../../lib/display-zone';
 import { orderStatusLabel } from '../../protocol';
 import { findOrders, usePositions } from '../../stores';
@@ -16,6 +17,9 @@ import { PAGE_ROUTES } from '../routes';
 import { otherTheme, setTheme, useTheme } from '../shell/theme';
 
 export type PaletteAccount = { accountId: string; label: string };
+
+const switchText = (a: PaletteAccount): string =>
+  a.accountId === ALL_ACCOUNTS ? 'Switch to all accounts' : `Switch to account ${a.label}`;
 
 // A typed ticker (up to five letters, an optional class: BRK.B); longer words are commands.
 const SYMBOL = /^[A-Z]{1,5}(\.[A-Z])?$/;
@@ -114,14 +118,15 @@ export function CommandPalette({
     ),
   );
   const switchTo = accounts
-    .filter((a) => a.accountId !== accountId && matches(search, `Switch to account ${a.label}`))
+    .map((a) => ({ ...a, text: switchText(a) }))
+    .filter((a) => a.accountId !== accountId && matches(search, a.text))
     .map((a) => (
       <Item
         key={a.accountId}
         value={`account ${a.accountId}`}
         onSelect={run(() => navigate({ search: `?account=${encodeURIComponent(a.accountId)}` }))}
       >
-        Switch to account {a.label}
+        {a.text}
       </Item>
     ));
   const found = orders.map((o) => (

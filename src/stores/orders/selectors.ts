@@ -40,6 +40,19 @@ export function useOrderCounts(accountId: string): OrderCounts {
   return useStore(ordersStore, (s) => s.countsByAccount.get(accountId) ?? EMPTY_ORDER_COUNTS);
 }
 
+/** Counts per status group summed over several accounts (the combined blotter). */
+export function useOrderCountsOf(accountIds: readonly string[]): OrderCounts {
+  const byAccount = useStore(ordersStore, (s) => s.countsByAccount);
+  return useMemo(() => {
+    const total: Record<keyof OrderCounts, number> = { ...EMPTY_ORDER_COUNTS };
+    for (const id of accountIds) {
+      const c = byAccount.get(id);
+      if (c) for (const g of Object.keys(total) as (keyof OrderCounts)[]) total[g] += c[g];
+    }
+    return total;
+  }, [byAccount, accountIds]);
+}
+
 /** Non-React read, for handlers (e.g. "cancel" needs the current order). */
 export function getOrder(ordId: string): Order | undefined {
   return ordersStore.getState().byId.get(ordId);
