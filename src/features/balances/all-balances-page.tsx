@@ -35,7 +35,7 @@ function Cell({ line }: { line: BalanceLine | undefined }) {
 function AccountHeader({ view }: { view: AccountBalanceView }) {
   const f = useTopicFreshness(accountKey(view.accountId));
   return (
-    <th scope="col" className="px-2 py-1.5 text-right align-bottom">
+    <th scope="col" className="min-w-44 px-3 py-1.5 text-right align-bottom">
       <span className="block font-mono">{view.accountId}</span>
       <span className="block text-xs font-normal text-muted">
         {view.info ? `${view.info.accountType} · ${view.info.accountClass}` : '—'}
@@ -62,8 +62,9 @@ export function AllBalancesPage({ accountIds }: { accountIds: readonly string[] 
       {loaded.length === 0 || !model ? (
         <Skeleton rows={8} label="Loading balances…" />
       ) : (
-        <div className="overflow-x-auto rounded border border-border">
-          <table className="w-full border-collapse text-sm">
+        // As wide as its columns: a field's values stay near its name, one column per account.
+        <div className="w-fit max-w-full overflow-x-auto rounded border border-border">
+          <table className="border-collapse text-sm">
             <caption className="sr-only">Balances of every account, one column per account</caption>
             <thead className="sticky top-0 bg-panel text-xs">
               <tr>

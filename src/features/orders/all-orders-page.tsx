@@ -39,6 +39,7 @@ export function AllOrdersPage({ accountIds }: { accountIds: readonly string[] })
         <label className="flex items-center gap-1.5 text-sm text-muted">
           Account
           <select
+            aria-label="Account filter"
             value={only ?? ''}
             onChange={(e) => set('acct', e.target.value || undefined)}
             className={`${control} text-text`}

@@ -4,6 +4,8 @@
  * Each account shows its own state: loading, refused or stale, while the others stay live.
  */
 import { useMemo } from 'react';
+import { formatPercent } from '../../lib/format';
+import { PositionMoneyCells } from '../../components/ui/position-money-cells';
 import { accountSearch, nextSort, sortFromParams, sortParams } from '../../lib/url-params';
 import { useUrlParams } from '../../lib/use-url-params';
 import type { Sort } from '../../lib/url-params';
@@ -44,7 +46,10 @@ function AccountSection({ account, loaded }: { account: AccountBook; loaded: boo
               {freshness.status !== 'live' && ` · ${freshnessLabel(freshness)}`}
             </span>
           </th>
-          <MoneyCells of={subtotal} weight={weight} />
+          <PositionMoneyCells of={subtotal} />
+          <td className="num px-2">
+            {formatPercent(weight)} <span className="text-xs font-normal text-muted">of all</span>
+          </td>
         </tr>
         {note && (
           <tr>
