@@ -156,18 +156,23 @@ test('[ALLACCT-E2E-4] “All accounts” is in the header switcher and in the co
 
 test('[ALLACCT-E2E-5] the all-accounts pages have no serious or critical accessibility violations, in both themes', async ({
   page,
+  request,
 }) => {
   // Six pages, two themes, one axe run each.
   test.setTimeout(120_000);
+  const ids = (await accountsWithTruth(request)).map((a) => a.accountId);
   await signIn(page, '/?account=all');
+  const nav = page.getByRole('navigation', { name: 'Pages' });
   for (const theme of ['dark', 'light']) {
     if (theme === 'light')
       await page.getByRole('button', { name: 'Switch to light theme' }).click();
-    for (const path of ['/', '/orders', '/positions', '/balances', '/pnl', '/news']) {
-      await page.goto(`${path}?account=all`);
-      await expect(page.getByTestId('connection-status')).toHaveText('Live');
+    // Through the nav (no reload): each link keeps `?account=all`.
+    for (const name of ['Overview', 'Orders', 'Positions', 'Balances', 'P&L', 'News']) {
+      await nav.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+      await expect(page).toHaveURL(/\?account=all$/);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await seriousA11yViolations(page), `${path} ${theme}`).toEqual([]);
+      await expectEveryAccountLive(page, ids);
+      expect(await seriousA11yViolations(page), `${name} ${theme}`).toEqual([]);
     }
   }
 });
