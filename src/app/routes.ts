@@ -97,5 +97,6 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     label: 'Diagnostics',
     key: 'd',
     Page: page(() => import('../features/diagnostics/diagnostics-page'), 'DiagnosticsPage'),
+    AllPage: allPage(() => import('../features/diagnostics/diagnostics-page'), 'DiagnosticsPage'),
   },
 ];
