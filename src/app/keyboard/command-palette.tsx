@@ -86,7 +86,11 @@ export function CommandPalette({
   const zone = useDisplayZone();
   const positions = usePositions(accountId ?? '');
   const orders = useMemo(
-    () => (open && accountId ? findOrders(accountId, search) : []),
+    // With every account selected, orders are found in all of them.
+    () =>
+      open && accountId
+        ? findOrders(accountId === ALL_ACCOUNTS ? undefined : accountId, search)
+        : [],
     [open, accountId, search],
   );
   const symbols = useMemo(() => {
@@ -137,6 +141,7 @@ export function CommandPalette({
     >
       <span className="font-mono">{o.ordId}</span> · {o.symbol} {o.side} {formatQty(o.qty)} ·{' '}
       {orderStatusLabel(o)}
+      {accountId === ALL_ACCOUNTS && <span className="text-muted"> · {o.accountId}</span>}
     </Item>
   ));
   const bySymbol = symbols.flatMap((s) => [
