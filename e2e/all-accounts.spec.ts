@@ -128,6 +128,14 @@ test('[ALLACCT-E2E-3] a live order on one account appears under that account; ev
   const row = page.locator(`tr[data-ordid="${order.ordId}"]`);
   await expect(row.locator('td').first()).toHaveText(last, { timeout: 2000 });
   await expect(row).toContainText('IBM');
+  // The palette finds it too, naming its account.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill(order.ordId);
+  await expect(
+    palette.getByRole('option', { name: new RegExp(`${order.ordId} · IBM BUY 7 .* · ${last}`) }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
   await expectEveryAccountLive(
     page,
     accounts.map((a) => a.accountId),
