@@ -1,11 +1,12 @@
 /**
  * The shell: header (account switcher, navigation, connection badge, theme, sign-out), session
- * banners, and the routed page for the account in `?account=` (so every view deep-links).
+ * banners, and the routed page for the account in `?account=` (so every view deep-links);
+ * `?account=all` streams every account of the user and routes to each page's combined view.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { NavLink, Route, Routes, useSearchParams } from 'react-router';
-import { accountSearch } from '../lib/url-params';
+import { accountSearch, ALL_ACCOUNTS } from '../lib/url-params';
 import { ConnectionBadge } from './shell/connection-badge';
 import { SessionBanners } from './shell/session-banners';
 import { ReplayBanner } from '../features/diagnostics/replay-banner';
@@ -20,7 +21,8 @@ import { useUnreadNewsCount } from '../stores';
 import { rememberAccounts, useCachedAccounts } from '../stores/persist/account-cache';
 import { PAGE_ROUTES } from './routes';
 import type { Session } from '../session/session';
-import { useAccountSubscriptions } from './use-account-subscriptions';
+import { useAccountSubscriptions, useAllAccountSubscriptions } from './use-account-subscriptions';
+import { AccountStatusChips } from '../components/ui/account-status-chips';
 import { KeyboardLayer } from './keyboard/keyboard-layer';
 
 const isAccountInfo = (a: unknown): a is AccountInfo => AccountInfoSchema.safeParse(a).success;
@@ -46,10 +48,15 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
       rememberAccounts(accounts.data.accounts.filter(isAccountInfo));
   }, [accounts.data, accounts.isPlaceholderData]);
   const listed = accounts.data?.accounts;
-  const accountId = params.get('account') ?? session.accountId ?? listed?.[0]?.accountId;
+  const selected = params.get('account') ?? session.accountId ?? listed?.[0]?.accountId;
+  const all = selected === ALL_ACCOUNTS;
+  const allIds = useMemo(() => (all ? (listed ?? []).map((a) => a.accountId) : []), [all, listed]);
+  // One account's id, or undefined with every account selected.
+  const accountId = all ? undefined : selected;
   useAccountSubscriptions(accountId);
+  useAllAccountSubscriptions(allIds);
   const unread = useUnreadNewsCount();
-  const search = accountId ? accountSearch(accountId) : '';
+  const search = selected ? accountSearch(selected) : '';
 
   return (
     <div className="min-h-screen font-sans">
@@ -65,7 +72,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
           {/* Named for screen readers always; shown where the header has room for it. */}
           <span className="sr-only 2xl:not-sr-only">Account</span>
           <select
-            value={accountId ?? ''}
+            value={selected ?? ''}
             onChange={(e) => setParams({ account: e.target.value })}
             className="rounded border border-border bg-surface px-2 py-1 text-text"
           >
@@ -77,6 +84,9 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
                 {a.accountType ? `${a.accountId} · ${a.accountType}` : a.accountId}
               </option>
             ))}
+            {(all || (listed?.length ?? 0) > 1) && (
+              <option value={ALL_ACCOUNTS}>All accounts</option>
+            )}
           </select>
         </label>
         <nav aria-label="Pages" className="flex flex-wrap gap-0.5 text-sm">
@@ -124,12 +134,13 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
             Could not load your accounts: {accounts.error.message}
           </p>
         )}
-        {!accountId && accounts.data && !accounts.isPlaceholderData && (
+        {!selected && accounts.data && !accounts.isPlaceholderData && (
           <AccountIdPrompt
             choices={accounts.data.choices}
             onChoose={(id) => setParams({ account: id })}
           />
         )}
+        {all && <AllAccountsRoutes accountIds={allIds} search={search} />}
         {accountId && (
           <Suspense
             fallback={
@@ -159,12 +170,100 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
       </main>
       <AlertToasts />
       <KeyboardLayer
-        accountId={accountId}
-        accounts={(listed ?? []).map((a) => ({
-          accountId: a.accountId,
-          label: a.accountType ? `${a.accountId} · ${a.accountType}` : a.accountId,
-        }))}
+        accountId={selected}
+        accounts={[
+          ...(listed ?? []).map((a) => ({
+            accountId: a.accountId,
+            label: a.accountType ? `${a.accountId} · ${a.accountType}` : a.accountId,
+          })),
+          ...((listed?.length ?? 0) > 1
+            ? [{ accountId: ALL_ACCOUNTS, label: 'All accounts' }]
+            : []),
+        ]}
       />
     </div>
+  );
+}
+
+/** Every account at once: each account's own status, then the page's combined view. */
+function AllAccountsRoutes({
+  accountIds,
+  search,
+}: {
+  accountIds: readonly string[];
+  search: string;
+}) {
+  const loading = (
+    <p className="animate-pulse text-muted" aria-busy="true">
+      Loading page…
+    </p>
+  );
+  if (accountIds.length === 0) return loading;
+  return (
+    <>
+      <div className="mb-3">
+        <AccountStatusChips accountIds={accountIds} />
+      </div>
+      <Suspense fallback={loading}>
+        <Routes>
+          {PAGE_ROUTES.map(({ path, label, AllPage }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                AllPage ? (
+                  <AllPage accountIds={accountIds} />
+                ) : (
+                  <OneAccountAtATime label={label} path={path} accountIds={accountIds} />
+                )
+              }
+            />
+          ))}
+          <Route
+            path="*"
+            element={
+              <div>
+                <h1 className="text-lg font-semibold">Page not found</h1>
+                <NavLink to={{ pathname: '/', search }} className="text-accent underline">
+                  Back to the overview
+                </NavLink>
+              </div>
+            }
+          />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}
+
+/** A page that shows one account at a time: say so, and offer each account's view of it. */
+function OneAccountAtATime({
+  label,
+  path,
+  accountIds,
+}: {
+  label: string;
+  path: string;
+  accountIds: readonly string[];
+}) {
+  return (
+    <section aria-labelledby="one-account-title">
+      <h1 id="one-account-title" className="mb-2 text-lg font-semibold">
+        {label}
+      </h1>
+      <p className="mb-3 text-muted">{label} shows one account at a time. Open it for:</p>
+      <ul className="flex flex-wrap gap-2">
+        {accountIds.map((id) => (
+          <li key={id}>
+            <NavLink
+              to={{ pathname: path, search: accountSearch(id) }}
+              className="rounded border border-border px-2 py-1 font-mono text-sm text-accent"
+            >
+              {id}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -49,3 +49,6 @@ export const sortParams = <C extends string>(sort: Sort<C>) => ({ sort: sort.by,
 /** `?account=A-10001`: the one param every page link carries. */
 export const accountSearch = (accountId: string): string =>
   `?account=${encodeURIComponent(accountId)}`;
+
+/** `?account=all`: every account of the user at once, on the same socket. */
+export const ALL_ACCOUNTS = 'all';

@@ -15,3 +15,17 @@ export function useStream(sub: Subscription | undefined): void {
     return () => releaseAfterCommit(release);
   }, [socket, wanted]);
 }
+
+/**
+ * Streams every subscription of `subs` while mounted (a list whose length varies, e.g. one
+ * `account` stream per account of the user). Each is its own hold, so the list can grow or
+ * shrink without touching the subscriptions that stay.
+ */
+export function useStreams(subs: readonly Subscription[]): void {
+  const socket = useAccountSocket();
+  const wanted = JSON.stringify(subs);
+  useEffect(() => {
+    const releases = (JSON.parse(wanted) as Subscription[]).map((s) => holdStream(socket, s));
+    return () => releases.forEach((release) => releaseAfterCommit(release));
+  }, [socket, wanted]);
+}

@@ -31,6 +31,7 @@ export {
   useOrderIds,
   useDeferredOrderIds,
   useOrderCounts,
+  useOrderCountsOf,
   getOrder,
   findOrders,
 } from './orders/selectors';
@@ -42,17 +43,30 @@ export { subscribeOrderTransitions } from './orders/transitions';
 export type { OrderTransition } from './orders/transitions';
 
 // positions
-export { usePositions, usePositionTotals, usePositionsLoaded } from './positions/selectors';
+export {
+  usePositions,
+  usePositionsOf,
+  usePositionTotals,
+  usePositionsLoaded,
+} from './positions/selectors';
 export type { PositionTotals } from './positions/selectors';
 
 // balances + account info
-export { useBalances, useAccountInfo, useAccountLoaded } from './balances/selectors';
+export {
+  useBalances,
+  useAccountInfo,
+  useAccountLoaded,
+  useLoadedAccounts,
+  useBalancesOf,
+} from './balances/selectors';
+export type { AccountBalanceView } from './balances/selectors';
 export { subscribeBalanceChanges, currentBalances } from './balances/changes';
 export type { BalanceChange } from './balances/changes';
 
 // P&L
 export {
   usePnlCandles,
+  usePnlSeriesOf,
   usePnlInterval,
   usePnlSince,
   subscribePnl,

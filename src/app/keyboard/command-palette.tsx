@@ -9,6 +9,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { formatQty } from '../../lib/format';
 import { underlyingOf } from '../../lib/instrument';
+import { ALL_ACCOUNTS } from '../../lib/url-params';
 import { setDisplayZone, useDisplayZone } from '../../lib/display-zone';
 import { orderStatusLabel } from '../../protocol';
 import { findOrders, usePositions } from '../../stores';
@@ -16,6 +17,9 @@ import { PAGE_ROUTES } from '../routes';
 import { otherTheme, setTheme, useTheme } from '../shell/theme';
 
 export type PaletteAccount = { accountId: string; label: string };
+
+const switchText = (a: PaletteAccount): string =>
+  a.accountId === ALL_ACCOUNTS ? 'Switch to all accounts' : `Switch to account ${a.label}`;
 
 // A typed ticker (up to five letters, an optional class: BRK.B); longer words are commands.
 const SYMBOL = /^[A-Z]{1,5}(\.[A-Z])?$/;
@@ -82,7 +86,11 @@ export function CommandPalette({
   const zone = useDisplayZone();
   const positions = usePositions(accountId ?? '');
   const orders = useMemo(
-    () => (open && accountId ? findOrders(accountId, search) : []),
+    // With every account selected, orders are found in all of them.
+    () =>
+      open && accountId
+        ? findOrders(accountId === ALL_ACCOUNTS ? undefined : accountId, search)
+        : [],
     [open, accountId, search],
   );
   const symbols = useMemo(() => {
@@ -114,14 +122,15 @@ export function CommandPalette({
     ),
   );
   const switchTo = accounts
-    .filter((a) => a.accountId !== accountId && matches(search, `Switch to account ${a.label}`))
+    .map((a) => ({ ...a, text: switchText(a) }))
+    .filter((a) => a.accountId !== accountId && matches(search, a.text))
     .map((a) => (
       <Item
         key={a.accountId}
         value={`account ${a.accountId}`}
         onSelect={run(() => navigate({ search: `?account=${encodeURIComponent(a.accountId)}` }))}
       >
-        Switch to account {a.label}
+        {a.text}
       </Item>
     ));
   const found = orders.map((o) => (
@@ -132,6 +141,7 @@ export function CommandPalette({
     >
       <span className="font-mono">{o.ordId}</span> · {o.symbol} {o.side} {formatQty(o.qty)} ·{' '}
       {orderStatusLabel(o)}
+      {accountId === ALL_ACCOUNTS && <span className="text-muted"> · {o.accountId}</span>}
     </Item>
   ));
   const bySymbol = symbols.flatMap((s) => [

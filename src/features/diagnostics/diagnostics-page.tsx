@@ -293,7 +293,8 @@ function CopyButton({ report }: { report: DiagnosticsReport }) {
   );
 }
 
-export function DiagnosticsPage(_props: { accountId: string }) {
+/** The session's, not an account's: the same page for one account or every account. */
+export function DiagnosticsPage(_props: object) {
   const { source, report, recorder, refresh } = useDiagnosticsReport();
   return (
     <section aria-labelledby="diag-title" className="space-y-4">

@@ -10,7 +10,7 @@ import { getOrder } from '../../stores';
 import { SortHeader } from '../../components/ui/sort-header';
 import { useDisplayZone } from '../../lib/display-zone';
 import { zoneLabel } from '../../lib/time';
-import { ORDER_COLUMNS } from './order-columns';
+import { blotterColumns } from './order-columns';
 import { LEG_ROW_HEIGHT, OrderRow, ROW_HEIGHT } from './order-row';
 import { rowWindow } from './row-window';
 import { useScrollViewport } from './use-scroll-viewport';
@@ -23,12 +23,16 @@ export function BlotterTable({
   sort,
   onSort,
   caption,
+  withAccount = false,
 }: {
   ids: readonly string[];
   sort: OrderSort;
   onSort: (by: OrderSortColumn) => void;
   caption: string;
+  /** Every account at once: an Account column first. */
+  withAccount?: boolean;
 }) {
+  const columns = blotterColumns(withAccount);
   const scrollRef = useRef<HTMLDivElement>(null);
   const zone = useDisplayZone();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -75,18 +79,18 @@ export function BlotterTable({
       className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded border border-border"
     >
       <table
-        className="w-full min-w-[76rem] table-fixed border-collapse text-sm"
+        className={`w-full ${withAccount ? 'min-w-[82.5rem]' : 'min-w-[76rem]'} table-fixed border-collapse text-sm`}
         aria-rowcount={ids.length + 1}
       >
         <caption className="sr-only">{caption}</caption>
         <colgroup>
-          {ORDER_COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.id} style={c.width === 'auto' ? undefined : { width: c.width }} />
           ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-panel text-xs text-muted">
           <tr aria-rowindex={1}>
-            {ORDER_COLUMNS.map((c) => (
+            {columns.map((c) => (
               <SortHeader
                 key={c.id}
                 column={c.id}
@@ -101,7 +105,7 @@ export function BlotterTable({
         <tbody>
           {top > 0 && (
             <tr aria-hidden style={{ height: top }}>
-              <td colSpan={ORDER_COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
           {items.map((item) => {
@@ -112,13 +116,14 @@ export function BlotterTable({
                 ordId={id}
                 rowIndex={item.index + 2}
                 expanded={expanded.has(id)}
+                withAccount={withAccount}
                 onToggle={toggle}
               />
             );
           })}
           {bottom > 0 && (
             <tr aria-hidden style={{ height: bottom }}>
-              <td colSpan={ORDER_COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
         </tbody>

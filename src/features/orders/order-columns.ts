@@ -19,6 +19,15 @@ export type OrderColumn = {
   clock?: true;
 };
 
+/** The combined blotter's first column: whose order it is. */
+export const ACCOUNT_COLUMN: OrderColumn = {
+  id: 'accountId',
+  header: 'Account',
+  numeric: false,
+  width: '6.5rem',
+  csv: (o) => o.accountId,
+};
+
 export const ORDER_COLUMNS: readonly OrderColumn[] = [
   {
     id: 'createdAt',
@@ -66,3 +75,7 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
     clock: true,
   },
 ];
+
+/** The columns of a blotter of one account, or of every account (with whose order it is). */
+export const blotterColumns = (withAccount: boolean): readonly OrderColumn[] =>
+  withAccount ? [ACCOUNT_COLUMN, ...ORDER_COLUMNS] : ORDER_COLUMNS;

@@ -11,10 +11,16 @@ import { nextSort, oneOf, sortFromParams } from '../../lib/url-params';
 export const STATUS_GROUPS = ['open', 'filled', 'closed', 'all'] as const;
 export type StatusGroupParam = (typeof STATUS_GROUPS)[number];
 
-/** The filter a URL asks for (account comes from the shell, not from here). */
-export function filterFromParams(params: URLSearchParams, accountId: string): OrderFilter {
+/**
+ * The filter a URL asks for. The account comes from the shell, not from here; undefined (every
+ * account at once) shows all of them.
+ */
+export function filterFromParams(
+  params: URLSearchParams,
+  accountId: string | undefined,
+): OrderFilter {
   const f: OrderFilter = {
-    accountId,
+    ...(accountId === undefined ? {} : { accountId }),
     statusGroup: oneOf(STATUS_GROUPS, params.get('status')) ?? 'open',
     sort: sortFromParams(params, ORDER_SORT_COLUMNS, DEFAULT_ORDER_SORT),
   };
@@ -26,6 +32,7 @@ export function filterFromParams(params: URLSearchParams, accountId: string): Or
 }
 
 const TEXTUAL: ReadonlySet<OrderSortColumn> = new Set([
+  'accountId',
   'symbol',
   'side',
   'type',

@@ -62,12 +62,15 @@ export const OrderRow = memo(function OrderRow({
   rowIndex,
   expanded,
   onToggle,
+  withAccount = false,
 }: {
   ordId: string;
   /** 1-based position among all rows of the table (for aria-rowindex). */
   rowIndex: number;
   expanded: boolean;
   onToggle: (ordId: string) => void;
+  /** The combined blotter: whose order it is, first. */
+  withAccount?: boolean;
 }) {
   const order = useOrder(ordId);
   const zone = useDisplayZone();
@@ -82,10 +85,13 @@ export const OrderRow = memo(function OrderRow({
         className="border-b border-border/40 hover:bg-panel"
         style={{ height: ROW_HEIGHT }}
       >
+        {withAccount && <td className="px-2 font-mono text-xs">{order.accountId}</td>}
         <OrderCells order={order} zone={zone} expanded={expanded} onToggle={onToggle} />
       </tr>
       {expanded &&
-        order.legs.map((leg, i) => <LegRow key={i} leg={leg} parentIndex={rowIndex} n={i} />)}
+        order.legs.map((leg, i) => (
+          <LegRow key={i} leg={leg} parentIndex={rowIndex} n={i} withAccount={withAccount} />
+        ))}
     </>
   );
 });
@@ -151,14 +157,24 @@ const OrderCells = memo(function OrderCells({
   );
 });
 
-function LegRow({ leg, parentIndex, n }: { leg: OrderLeg; parentIndex: number; n: number }) {
+function LegRow({
+  leg,
+  parentIndex,
+  n,
+  withAccount,
+}: {
+  leg: OrderLeg;
+  parentIndex: number;
+  n: number;
+  withAccount: boolean;
+}) {
   return (
     <tr
       className="border-b border-border/20 bg-panel/60 text-xs text-muted"
       style={{ height: LEG_ROW_HEIGHT }}
       aria-label={`Leg ${n + 1} of row ${parentIndex}`}
     >
-      <td />
+      <td colSpan={withAccount ? 2 : 1} />
       <td colSpan={11} className="px-2 font-mono whitespace-pre">
         ↳ <span className={leg.side === 'BUY' ? 'text-gain' : 'text-loss'}>{leg.side}</span>{' '}
         {formatQty(leg.ratioQty)} × {leg.symbol} · {leg.maturity} {formatPrice(leg.strikePrice)}{' '}

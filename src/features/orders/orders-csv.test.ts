@@ -22,6 +22,20 @@ describe('ordersToCsv', () => {
     expect(end).toBe('');
   });
 
+  it("[ALLACCT-CSV-1] the combined blotter's CSV starts with whose order it is", () => {
+    const csv = ordersToCsv(
+      [
+        sampleOrder({ ordId: 'O-1', accountId: 'A-10001' }),
+        sampleOrder({ ordId: 'O-2', accountId: 'A-10002' }),
+      ],
+      true,
+    );
+    const [header, one, two] = csv.split('\r\n');
+    expect(header?.startsWith('Account,Time,Symbol,')).toBe(true);
+    expect(one?.startsWith('A-10001,')).toBe(true);
+    expect(two?.startsWith('A-10002,')).toBe(true);
+  });
+
   it('[CSV-2] quotes commas and quotes; defuses formulas but keeps negative numbers', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

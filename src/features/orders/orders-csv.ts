@@ -1,6 +1,6 @@
 /** The current blotter view as CSV (RFC 4180), safe to open in a spreadsheet. */
 import type { Order } from '../../protocol';
-import { ORDER_COLUMNS } from './order-columns';
+import { blotterColumns } from './order-columns';
 
 /**
  * Quotes when needed, and defuses cells a spreadsheet would run as a formula (a symbol or a
@@ -12,14 +12,16 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
-export function ordersToCsv(orders: Iterable<Order>): string {
-  const header = [...ORDER_COLUMNS.map((c) => c.header), 'Order ID', 'Legs'];
+/** `withAccount`: the combined blotter's CSV, with the account as its first column. */
+export function ordersToCsv(orders: Iterable<Order>, withAccount = false): string {
+  const columns = blotterColumns(withAccount);
+  const header = [...columns.map((c) => c.header), 'Order ID', 'Legs'];
   const lines = [header.map(csvCell).join(',')];
   for (const o of orders) {
     const legs = o.legs
       .map((l) => `${l.side} ${l.ratioQty} ${l.symbol} ${l.positionEffect}`)
       .join('; ');
-    lines.push([...ORDER_COLUMNS.map((c) => c.csv(o)), o.ordId, legs].map(csvCell).join(','));
+    lines.push([...columns.map((c) => c.csv(o)), o.ordId, legs].map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -20,16 +20,16 @@ import { useUrlParams } from '../../lib/use-url-params';
 import type { StatusGroupParam } from './order-filter-params';
 import { ordersToCsv } from './orders-csv';
 
-const GROUP_LABELS: Record<StatusGroupParam, string> = {
+export const GROUP_LABELS: Record<StatusGroupParam, string> = {
   open: 'Open',
   filled: 'Filled',
   closed: 'Cancelled · rejected · expired',
   all: 'All',
 };
 
-const control = 'rounded border border-border bg-surface px-2 py-1 text-sm';
+export const control = 'rounded border border-border bg-surface px-2 py-1 text-sm';
 
-function download(name: string, text: string): void {
+export function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
@@ -118,7 +118,7 @@ export function OrdersPage({ accountId }: { accountId: string }) {
  * The symbol and side filters, apart from the page: the page re-renders on every live update
  * (counts, rows), and React sets an input's attributes again on each render of it.
  */
-const SymbolAndSide = memo(function SymbolAndSide({
+export const SymbolAndSide = memo(function SymbolAndSide({
   symbol,
   side,
   set,

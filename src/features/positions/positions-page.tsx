@@ -19,7 +19,7 @@ import type { PositionGroup, PositionLine, PositionSortColumn } from './position
 import { AllocationChart } from './allocation-chart';
 import { describePosition } from '../../lib/instrument';
 
-const COLUMNS: readonly { id: PositionSortColumn; label: string; numeric?: boolean }[] = [
+export const COLUMNS: readonly { id: PositionSortColumn; label: string; numeric?: boolean }[] = [
   { id: 'symbol', label: 'Symbol' },
   { id: 'qty', label: 'Qty', numeric: true },
   { id: 'avgPrice', label: 'Avg price', numeric: true },
@@ -30,7 +30,7 @@ const COLUMNS: readonly { id: PositionSortColumn; label: string; numeric?: boole
   { id: 'weight', label: '% of portfolio', numeric: true },
 ];
 
-function MoneyCells({ of, weight }: { of: PositionMoney; weight: string | undefined }) {
+export function MoneyCells({ of, weight }: { of: PositionMoney; weight: string | undefined }) {
   return (
     <>
       <PositionMoneyCells of={of} />
@@ -63,11 +63,20 @@ function LineRow({ line, search }: { line: PositionLine; search: string }) {
   );
 }
 
-function Group({ group, search }: { group: PositionGroup; search: string }) {
+export function Group({
+  group,
+  search,
+  dim = false,
+}: {
+  group: PositionGroup;
+  search: string;
+  /** Out of date (its stream is down): shown faded. */
+  dim?: boolean;
+}) {
   // A lone stock needs no heading row; a stock with options (or options alone) gets one.
   const headed = group.lines.length > 1 || group.lines[0]?.position.securityType === 'OPTION';
   return (
-    <tbody>
+    <tbody className={dim ? 'opacity-60' : undefined}>
       {headed && (
         <tr className="border-b border-border/50 bg-panel/60 text-xs font-semibold">
           <th scope="rowgroup" colSpan={4} className="px-2 py-1 text-left">

@@ -108,6 +108,36 @@ describe('SharedAccountStream', () => {
     expect(t2.stream.getState().status).toBe('subscribed');
   });
 
+  it('[TAB-22] every account in every tab: the leader streams each account once, however many tabs show them', async () => {
+    const b = browser();
+    const all = [accountSub('A-10001'), accountSub('A-10002'), NEWS, WATCHLIST];
+    const tabs = [b.open('a', all), b.open('b', all), b.open('c', [accountSub('A-10002')])];
+    await settle();
+    expect(b.live()).toHaveLength(1);
+    const socket = b.socket();
+    expect(keysOf(socket)).toEqual(['account:A-10001', 'account:A-10002', 'news', 'watchlist']);
+    const subscribes = socket.sent.filter((s) => s.startsWith('subscribe'));
+    expect(subscribes.filter((s) => s.includes('"A-10001"'))).toHaveLength(1);
+    expect(subscribes.filter((s) => s.includes('"A-10002"'))).toHaveLength(1);
+
+    socket.ackAll(snapshotFor);
+    socket.emit(accountSub('A-10002'), orderUpdateMsg(sampleOrder({ accountId: 'A-10002' })));
+    await settle();
+    for (const t of tabs) expect(kinds(t.listener.heard, 'account:A-10002')).toContain('update');
+    expect(kinds(tabs[2]!.listener.heard, 'account:A-10001')).toEqual([]);
+
+    // One tab leaving the all-accounts view releases nothing another tab still shows.
+    tabs[1]!.stream.unsubscribe('account:A-10001');
+    tabs[2]!.stream.unsubscribe('account:A-10002');
+    await settle();
+    expect(socket.sent.filter((s) => s.startsWith('unsubscribe'))).toEqual([]);
+    tabs[0]!.stream.unsubscribe('account:A-10001');
+    await settle();
+    expect(socket.sent.filter((s) => s.startsWith('unsubscribe'))).toEqual([
+      'unsubscribe account:A-10001',
+    ]);
+  });
+
   it('[TAB-9] a tab joining a live key gets a fresh snapshot (one resubscribe) before any update', async () => {
     const b = browser();
     const a = b.open('a', [accountSub()]);

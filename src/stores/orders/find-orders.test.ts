@@ -24,6 +24,16 @@ describe('findOrders', () => {
     expect(findOrders('A-1', '  ')).toEqual([]);
   });
 
+  it("[ALLACCT-FIND-1] with every account selected, every account's orders are found", () => {
+    setOrdersSnapshot('A-1', [sampleOrder({ ordId: 'O-1', accountId: 'A-1', symbol: 'MSFT' })]);
+    setOrdersSnapshot('A-2', [sampleOrder({ ordId: 'O-2', accountId: 'A-2', symbol: 'MSFT' })]);
+    expect(
+      findOrders(undefined, 'MSFT')
+        .map((o) => o.ordId)
+        .sort(),
+    ).toEqual(['O-1', 'O-2']);
+  });
+
   it("[FIND-ORD-2] another account's orders are never found", () => {
     setOrdersSnapshot('A-1', [sampleOrder({ ordId: 'O-1', accountId: 'A-1', symbol: 'MSFT' })]);
     setOrdersSnapshot('A-2', [sampleOrder({ ordId: 'O-2', accountId: 'A-2', symbol: 'MSFT' })]);

@@ -46,6 +46,21 @@ describe('createOrderIdsSelector', () => {
     expect(createOrderIdsSelector({ accountId: 'nobody', statusGroup: 'all' })(s)).toEqual([]);
   });
 
+  it("[ALLACCT-SEL-1] without an account every account's orders list; they sort by account, then by id", () => {
+    let s = applyOrdersSnapshot(initialOrdersState(), A, sampleOrders(2));
+    s = applyOrdersSnapshot(
+      s,
+      'A-10002',
+      sampleOrders(2, 'A-10002').map((o) => ({ ...o, ordId: `B-${o.ordId}` })),
+    );
+    expect(
+      createOrderIdsSelector({ statusGroup: 'all', sort: { by: 'accountId', dir: 'asc' } })(s),
+    ).toEqual(['O-0', 'O-1', 'B-O-0', 'B-O-1']);
+    expect(
+      createOrderIdsSelector({ statusGroup: 'all', sort: { by: 'accountId', dir: 'desc' } })(s),
+    ).toEqual(['B-O-0', 'B-O-1', 'O-0', 'O-1']);
+  });
+
   it('[SEL-IDS-2] the same array comes back while membership and order are unchanged', () => {
     const select = createOrderIdsSelector({ accountId: A, statusGroup: 'open' });
     const s1 = applyOrdersSnapshot(initialOrdersState(), A, sampleOrders(10));

@@ -15,6 +15,7 @@ import type { OrderStatusGroup, OrdersState } from './apply-orders';
 /** Every blotter column can sort. */
 export const ORDER_SORT_COLUMNS = [
   'createdAt',
+  'accountId',
   'symbol',
   'side',
   'type',
@@ -110,6 +111,7 @@ function sortKeyOf(o: Order, by: OrderSortColumn): SortKey {
       return cachedParse(createdMs, o, o.createdAt);
     case 'updatedAt':
       return cachedParse(updatedMs, o, o.updatedAt);
+    case 'accountId':
     case 'symbol':
     case 'side':
     case 'type':

@@ -40,24 +40,37 @@ export function useOrderCounts(accountId: string): OrderCounts {
   return useStore(ordersStore, (s) => s.countsByAccount.get(accountId) ?? EMPTY_ORDER_COUNTS);
 }
 
+/** Counts per status group summed over several accounts (the combined blotter). */
+export function useOrderCountsOf(accountIds: readonly string[]): OrderCounts {
+  const byAccount = useStore(ordersStore, (s) => s.countsByAccount);
+  return useMemo(() => {
+    const total: Record<keyof OrderCounts, number> = { ...EMPTY_ORDER_COUNTS };
+    for (const id of accountIds) {
+      const c = byAccount.get(id);
+      if (c) for (const g of Object.keys(total) as (keyof OrderCounts)[]) total[g] += c[g];
+    }
+    return total;
+  }, [byAccount, accountIds]);
+}
+
 /** Non-React read, for handlers (e.g. "cancel" needs the current order). */
 export function getOrder(ordId: string): Order | undefined {
   return ordersStore.getState().byId.get(ordId);
 }
 
 /**
- * Orders of an account whose id or symbol contains `query` (case-insensitive), exact id and
- * symbol-prefix matches first, then newest first; at most `limit`. One pass over the store:
+ * Orders of an account (undefined: of every account held) whose id or symbol contains `query`
+ * (case-insensitive), exact id and symbol-prefix matches first, then newest first; at most `limit`. One pass over the store:
  * for a keystroke in the command palette, not for a render per frame.
  */
-export function findOrders(accountId: string, query: string, limit = 8): Order[] {
+export function findOrders(accountId: string | undefined, query: string, limit = 8): Order[] {
   const q = query.trim().toUpperCase();
   if (q === '') return [];
   const rank = (o: Order): number =>
     o.ordId.toUpperCase() === q ? 0 : o.symbol.toUpperCase().startsWith(q) ? 1 : 2;
   const hits: Order[] = [];
   for (const o of ordersStore.getState().byId.values()) {
-    if (o.accountId !== accountId) continue;
+    if (accountId !== undefined && o.accountId !== accountId) continue;
     if (o.ordId.toUpperCase().includes(q) || o.symbol.toUpperCase().includes(q)) hits.push(o);
   }
   hits.sort((a, b) => rank(a) - rank(b) || Date.parse(b.createdAt) - Date.parse(a.createdAt));

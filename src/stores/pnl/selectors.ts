@@ -3,6 +3,7 @@
  * `subscribePnl` outside React (zustand "transient updates") and calls `series.update(bar)`
  * for the live candle instead of `setData` on every tick.
  */
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Candle, PnlInterval } from '../../protocol';
 import type { PnlSeries } from './apply-pnl';
@@ -12,6 +13,21 @@ import { CandleList, type CandleSeq } from './candle-list';
 /** The series' candles, oldest first (stable reference while unchanged). */
 export function usePnlCandles(key: string): CandleSeq {
   return useStore(pnlStore, (s) => s.series.get(key)?.candles ?? CandleList.EMPTY);
+}
+
+/** Several series at once, in the order of `keys` (stable while none of them changes). */
+export function usePnlSeriesOf(
+  keys: readonly string[],
+): readonly Readonly<{ key: string; interval: PnlInterval | undefined; candles: CandleSeq }>[] {
+  const series = useStore(pnlStore, (s) => s.series);
+  return useMemo(
+    () =>
+      keys.map((key) => {
+        const s = series.get(key);
+        return { key, interval: s?.interval, candles: s?.candles ?? CandleList.EMPTY };
+      }),
+    [series, keys],
+  );
 }
 
 /** The series' interval, once a snapshot arrived. */

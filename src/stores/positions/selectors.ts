@@ -1,4 +1,5 @@
 /** Read-only hooks over the positions store. */
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Position } from '../../protocol';
 import { sum } from '../../lib/decimal';
@@ -62,6 +63,21 @@ export function usePositions(accountId: string): readonly Position[] {
 
 export function usePositionTotals(accountId: string): PositionTotals {
   return useStore(positionsStore, (s) => selectPositionTotals(s.byAccount.get(accountId)));
+}
+
+/** Open positions of each of `accountIds`, in that order (stable while none of them changes). */
+export function usePositionsOf(
+  accountIds: readonly string[],
+): readonly { accountId: string; positions: readonly Position[] }[] {
+  const byAccount = useStore(positionsStore, (s) => s.byAccount);
+  return useMemo(
+    () =>
+      accountIds.map((accountId) => ({
+        accountId,
+        positions: selectPositions(byAccount.get(accountId)),
+      })),
+    [byAccount, accountIds],
+  );
 }
 
 /** True once a snapshot for the account has been applied (distinguishes "none" from "not yet"). */
