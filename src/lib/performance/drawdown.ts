@@ -25,6 +25,8 @@ export type Drawdown = Readonly<{
 
 type State = {
   high: Point;
+  /** The lowest value since `high` was reached. */
+  low: Decimal;
   amount: Decimal;
   peak?: Point;
   trough?: Point;
@@ -34,9 +36,18 @@ type State = {
 
 function step(s: State, p: Point): void {
   s.last = p;
-  if (compare(p.value, s.high.value) > 0) s.high = p;
-  const fall = sub(s.high.value, p.value);
-  if (compare(fall, s.amount) > 0) {
+  if (compare(p.value, s.high.value) > 0) {
+    s.high = p;
+    s.low = p.value;
+  }
+  // `amount` already covers the fall to `low` (it was measured there), so only a new low can
+  // deepen it: the exact subtraction runs for those, not for each of a year's candles.
+  let fall: Decimal | undefined;
+  if (compare(p.value, s.low) < 0) {
+    s.low = p.value;
+    fall = sub(s.high.value, p.value);
+  }
+  if (fall !== undefined && compare(fall, s.amount) > 0) {
     s.amount = fall;
     s.peak = s.high;
     s.trough = p;
@@ -66,7 +77,7 @@ export function createDrawdown<T>(
   return createPrefixFold<T, State, Drawdown>({
     init: (first) => {
       const b = base(first);
-      return { high: b, amount: '0', last: b };
+      return { high: b, low: b.value, amount: '0', last: b };
     },
     step: (s, item) => step(s, point(item)),
     finish: (s, last) => {
@@ -81,7 +92,7 @@ export function createDrawdown<T>(
 export function drawdownOf(points: readonly Point[]): Drawdown | undefined {
   const [first, ...rest] = points;
   if (!first) return undefined;
-  const s: State = { high: first, amount: '0', last: first };
+  const s: State = { high: first, low: first.value, amount: '0', last: first };
   for (const p of rest) step(s, p);
   return result(s);
 }

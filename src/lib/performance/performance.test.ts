@@ -218,6 +218,36 @@ describe('maximum drawdown', () => {
   });
 });
 
+describe('maximum drawdown against the definition', () => {
+  /** Every (peak, later point) pair, in exact cents: the largest fall, earliest on ties. */
+  function bruteForce(values: number[]) {
+    let best = { amount: 0, peak: -1, trough: -1 };
+    let high = 0;
+    for (let j = 1; j < values.length; j++) {
+      if (values[j]! > values[high]!) high = j;
+      const fall = values[high]! - values[j]!;
+      if (fall > best.amount) best = { amount: fall, peak: high, trough: j };
+    }
+    return best;
+  }
+
+  it('[PERF-DD-4] the largest fall, its peak and trough, as every pair of points would give', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 1, maxLength: 80 }),
+        (cents) => {
+          const dd = drawdownOf(cents.map((c, t) => ({ t, value: (c / 100).toFixed(2) })))!;
+          const want = bruteForce(cents);
+          expect(dd.amount).toBe(want.amount === 0 ? '0' : String(want.amount / 100));
+          expect(dd.peak?.t).toBe(want.peak < 0 ? undefined : want.peak);
+          expect(dd.trough?.t).toBe(want.trough < 0 ? undefined : want.trough);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('calendar and export', () => {
   it('[PERF-CAL-1] 53 Monday-first weeks ending with today’s; later days are absent', () => {
     const today = Date.UTC(2026, 11, 9, 15) / 1000; // Wednesday 2026-12-09
