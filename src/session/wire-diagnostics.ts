@@ -9,7 +9,7 @@ import {
   SessionDiagnostics,
   type DiagnosableSocket,
 } from '../tools/diagnostics/session-diagnostics';
-import { defaultWebSocket } from '../socket/worker-socket/default-websocket';
+import { defaultWebSocket, relayRawFrames } from '../socket/worker-socket/default-websocket';
 import type { Session } from './session';
 
 export function wireDiagnostics(session: Session, dispatcher: Dispatcher) {
@@ -18,6 +18,7 @@ export function wireDiagnostics(session: Session, dispatcher: Dispatcher) {
     mode: session.replay ? 'replay' : 'live',
     socketUrl: session.endpoints.wsUrl,
     baseWebSocket: session.replay?.player.WebSocketImpl ?? defaultWebSocket(),
+    relayRawFrames,
   });
   return {
     listener: diagnostics.listen(dispatcher),

@@ -7,7 +7,7 @@
  * faults on the link use): `localStorage['aries:socket-thread'] = 'main'`, then reload.
  */
 import type { WebSocketCtor } from '../account-socket';
-import { workerWebSocket, type WorkerLike } from './worker-socket';
+import { workerWebSocket, type WorkerLike, type WorkerWebSocketCtor } from './worker-socket';
 
 export const SOCKET_THREAD_SETTING = 'aries:socket-thread';
 
@@ -15,7 +15,7 @@ export const SOCKET_THREAD_SETTING = 'aries:socket-thread';
  * One for the page: every session (each sign-in starts one) shares it and so its one worker,
  * which nothing ever terminates; a constructor per session left a worker behind per sign-out.
  */
-let shared: WebSocketCtor | undefined;
+let shared: WorkerWebSocketCtor | undefined;
 
 export function defaultWebSocket(): WebSocketCtor {
   const native = globalThis.WebSocket as unknown as WebSocketCtor;
@@ -35,4 +35,9 @@ function socketThreadSetting(): string | null {
   } catch {
     return null; // storage refused (privacy mode): the default
   }
+}
+
+/** A recording wants every frame whole, big ones included (worker-socket.ts). */
+export function relayRawFrames(on: boolean): void {
+  shared?.relayRawFrames(on);
 }

@@ -27,19 +27,33 @@ export type RelayedFrame = { data: unknown; decoded?: NormalizeResult };
 export type PageToWorker =
   | { op: 'open'; id: number; url: string }
   | { op: 'send'; id: number; text: string }
-  | { op: 'close'; id: number; code?: number; reason?: string };
+  | { op: 'close'; id: number; code?: number; reason?: string }
+  /** Whether a big decoded frame's head should carry the whole raw frame (a recording). */
+  | { op: 'rawFrames'; on: boolean };
 
 export type WorkerToPage =
   | { op: 'open'; id: number }
   | ({ op: 'frames'; id: number } & RelayedBatch)
   /**
    * A big frame, decoded in the worker and sent in parts (decode-transfer.ts) so the page takes
-   * it in slices; the head carries the raw frame too (recordings and drop reports need it).
+   * it in slices. The head's `raw` is the whole frame when the page records or the frame could
+   * not be decoded; otherwise only its start (RAW_EXCERPT_CHARS, for a drop report): copying
+   * 100 MB of text into the page costs it a long task for nothing.
    */
   | { op: 'big'; id: number; part: TransferPart; raw?: unknown }
   | { op: 'close'; id: number; code: number; reason: string }
   /** The socket could not be created (a bad URL, a CSP refusal); a close follows. */
   | { op: 'error'; id: number; message: string };
+
+/** What a big decoded frame's head carries of the raw frame when the page does not record. */
+export const RAW_EXCERPT_CHARS = 4_096;
+
+/** What of the raw frame a big frame's part carries to the page (see WorkerToPage 'big'). */
+export function rawForPage(part: TransferPart, raw: unknown, whole: boolean): unknown {
+  if (whole || typeof raw !== 'string') return raw;
+  if (part.kind === 'head' && !part.result.ok) return raw;
+  return raw.slice(0, RAW_EXCERPT_CHARS);
+}
 
 export function packBatch(frames: readonly RelayedFrame[], postedAt: number): RelayedBatch {
   return {

@@ -7,7 +7,7 @@
  */
 import { epochNow } from '../inbound-delay';
 import { FrameRelay } from './frame-relay';
-import type { PageToWorker, WorkerToPage } from './relay-messages';
+import { rawForPage, type PageToWorker, type WorkerToPage } from './relay-messages';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,6 +17,7 @@ const timers = {
   clear: (handle: unknown) => clearTimeout(handle as number),
 };
 const sockets = new Map<number, { ws: WebSocket; relay: FrameRelay }>();
+let rawFrames = false;
 
 function open(id: number, url: string): void {
   let ws: WebSocket;
@@ -31,7 +32,11 @@ function open(id: number, url: string): void {
     {
       batch: (batch) => post({ op: 'frames', id, ...batch }),
       big: (part, raw) =>
-        post(raw === undefined ? { op: 'big', id, part } : { op: 'big', id, part, raw }),
+        post(
+          raw === undefined
+            ? { op: 'big', id, part }
+            : { op: 'big', id, part, raw: rawForPage(part, raw, rawFrames) },
+        ),
     },
     timers,
     epochNow,
@@ -51,6 +56,9 @@ self.onmessage = (ev: MessageEvent<PageToWorker>) => {
   switch (msg.op) {
     case 'open':
       return open(msg.id, msg.url);
+    case 'rawFrames':
+      rawFrames = msg.on;
+      return;
     case 'send': {
       const s = sockets.get(msg.id);
       if (s && s.ws.readyState === WebSocket.OPEN) s.ws.send(msg.text);

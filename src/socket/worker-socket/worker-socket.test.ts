@@ -216,3 +216,15 @@ describe('workerWebSocket', () => {
     ]);
   });
 });
+
+describe('workerWebSocket: whole raw big frames', () => {
+  it('[WSOCK-RAW-3] the switch reaches the running worker, and a worker started later', () => {
+    const t = setup();
+    t.WS.relayRawFrames(true); // no worker yet: remembered
+    t.open();
+    const w = t.workers[0]!;
+    expect(w.posted[0]).toEqual({ op: 'rawFrames', on: true });
+    t.WS.relayRawFrames(false);
+    expect(w.posted.at(-1)).toEqual({ op: 'rawFrames', on: false });
+  });
+});

@@ -27,13 +27,17 @@ export type WorkerLike = {
   terminate(): void;
 };
 
+/** The constructor, with the page-wide switch for whole raw big frames. */
+export type WorkerWebSocketCtor = WebSocketCtor & { relayRawFrames(on: boolean): void };
+
 export function workerWebSocket(
   startWorker: () => WorkerLike,
   fallback: WebSocketCtor,
   now: () => number = epochNow,
-) {
+): WorkerWebSocketCtor {
   let worker: WorkerLike | undefined;
   let failed = false;
+  let rawFrames = false;
   let nextId = 0;
   const live = new Map<number, RelayedSocket>();
 
@@ -48,6 +52,7 @@ export function workerWebSocket(
   const ensureWorker = (): WorkerLike => {
     if (worker) return worker;
     const w = startWorker();
+    if (rawFrames) w.postMessage({ op: 'rawFrames', on: true });
     w.onmessage = (ev) => live.get(ev.data.id)?.receive(ev.data);
     w.onerror = (ev) => {
       ev.preventDefault();
@@ -126,6 +131,15 @@ export function workerWebSocket(
   }
 
   return class WorkerWebSocket {
+    /**
+     * Big frames reach the page whole only while this is on (a recording needs every frame as
+     * it came); otherwise their start, enough for a drop report (relay-messages.ts).
+     */
+    static relayRawFrames(on: boolean): void {
+      rawFrames = on;
+      worker?.postMessage({ op: 'rawFrames', on });
+    }
+
     constructor(url: string) {
       // Returning an object from a constructor hands the caller that object instead.
       if (failed) return new fallback(url);
@@ -137,5 +151,5 @@ export function workerWebSocket(
         return new fallback(url);
       }
     }
-  } as unknown as WebSocketCtor;
+  } as unknown as WorkerWebSocketCtor;
 }

@@ -121,4 +121,20 @@ describe('session diagnostics', () => {
     expect(diagnosticsStore.getState().source).toBeUndefined();
     socket.stop();
   });
+
+  it('[DIAG-RAW] frames are asked for whole while recording, and no longer after', () => {
+    const raw: boolean[] = [];
+    const diagnostics = new SessionDiagnostics({
+      user: 'demo',
+      mode: 'live',
+      socketUrl: 'ws://127.0.0.1/v1/accounts/ws',
+      baseWebSocket: FakeWebSocket,
+      relayRawFrames: (on) => raw.push(on),
+    });
+    diagnostics.startRecording();
+    expect(raw).toEqual([true]);
+    diagnostics.stopRecording();
+    expect(raw).toEqual([true, false]);
+    diagnostics.dispose();
+  });
 });

@@ -35,6 +35,8 @@ export type SessionDiagnosticsOptions = {
   /** The transport the socket would use without diagnostics (browser WebSocket, or a replay). */
   baseWebSocket: WebSocketCtor;
   recorder?: Recorder;
+  /** Asks the transport for whole raw frames while recording (it may send only their start). */
+  relayRawFrames?: (on: boolean) => void;
   now?: () => number;
   sampleEveryMs?: number;
 };
@@ -92,6 +94,7 @@ export class SessionDiagnostics implements DiagnosticsSource {
   dispose(): void {
     clearInterval(this.sampler);
     if (this.rec.recording) this.rec.stop('the session ended');
+    this.opts.relayRawFrames?.(false);
     setDiagnosticsSource(undefined);
     this.socket = undefined;
   }
@@ -103,6 +106,8 @@ export class SessionDiagnostics implements DiagnosticsSource {
   }
 
   startRecording(): void {
+    // Before the re-subscribe below, so the fresh snapshots arrive whole.
+    this.opts.relayRawFrames?.(true);
     this.rec.start();
     // Ask for fresh snapshots, so the recording stands on its own: a replay needs each
     // subscription's initial state, not just the updates that followed it.
@@ -112,6 +117,7 @@ export class SessionDiagnostics implements DiagnosticsSource {
 
   stopRecording(): void {
     this.rec.stop();
+    this.opts.relayRawFrames?.(false);
   }
 
   recordingFile(): Blob | undefined {
