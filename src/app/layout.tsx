@@ -153,17 +153,7 @@ export function Layout({ session, onSignOut }: { session: Session; onSignOut: ()
               {PAGE_ROUTES.map(({ path, Page }) => (
                 <Route key={path} path={path} element={<Page accountId={accountId} />} />
               ))}
-              <Route
-                path="*"
-                element={
-                  <div>
-                    <h1 className="text-lg font-semibold">Page not found</h1>
-                    <NavLink to={{ pathname: '/', search }} className="text-accent underline">
-                      Back to the overview
-                    </NavLink>
-                  </div>
-                }
-              />
+              <Route path="*" element={<PageNotFound search={search} />} />
             </Routes>
           </Suspense>
         )}
@@ -219,17 +209,7 @@ function AllAccountsRoutes({
               }
             />
           ))}
-          <Route
-            path="*"
-            element={
-              <div>
-                <h1 className="text-lg font-semibold">Page not found</h1>
-                <NavLink to={{ pathname: '/', search }} className="text-accent underline">
-                  Back to the overview
-                </NavLink>
-              </div>
-            }
-          />
+          <Route path="*" element={<PageNotFound search={search} />} />
         </Routes>
       </Suspense>
     </>
@@ -265,5 +245,16 @@ function OneAccountAtATime({
         ))}
       </ul>
     </section>
+  );
+}
+
+function PageNotFound({ search }: { search: string }) {
+  return (
+    <div>
+      <h1 className="text-lg font-semibold">Page not found</h1>
+      <NavLink to={{ pathname: '/', search }} className="text-accent underline">
+        Back to the overview
+      </NavLink>
+    </div>
   );
 }

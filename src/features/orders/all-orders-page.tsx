@@ -5,14 +5,12 @@
  */
 import { useCallback } from 'react';
 import { EmptyState, Skeleton } from '../../components/ui/stream-gate';
-import { Segmented } from '../../components/ui/segmented';
 import { sortParams } from '../../lib/url-params';
 import { useUrlParams } from '../../lib/use-url-params';
-import { getOrder, useDeferredOrderIds, useLoadedAccounts, useOrderCountsOf } from '../../stores';
+import { useDeferredOrderIds, useLoadedAccounts, useOrderCountsOf } from '../../stores';
 import { BlotterTable } from './blotter-table';
-import { filterFromParams, nextOrderSort, STATUS_GROUPS } from './order-filter-params';
-import { control, download, GROUP_LABELS, SymbolAndSide } from './orders-page';
-import { ordersToCsv } from './orders-csv';
+import { filterFromParams, nextOrderSort } from './order-filter-params';
+import { BlotterControls, control, GROUP_LABELS } from './orders-page';
 
 export function AllOrdersPage({ accountIds }: { accountIds: readonly string[] }) {
   const [params, setUrl] = useUrlParams();
@@ -52,38 +50,14 @@ export function AllOrdersPage({ accountIds }: { accountIds: readonly string[] })
             ))}
           </select>
         </label>
-        <Segmented
-          label="Status"
-          options={STATUS_GROUPS}
-          value={filter.statusGroup}
-          onChange={(g) => set('status', g === 'open' ? undefined : g)}
-          render={(g) => (
-            <>
-              {GROUP_LABELS[g]}{' '}
-              <span className="num text-xs">{counts[g].toLocaleString('en-US')}</span>
-            </>
-          )}
+        <BlotterControls
+          filter={filter}
+          counts={counts}
+          ids={ids}
+          set={set}
+          csvName={`orders-${only ?? 'all-accounts'}-${filter.statusGroup}.csv`}
+          withAccount
         />
-        <SymbolAndSide symbol={filter.symbol} side={filter.side} set={set} />
-        <span className="num ml-auto text-sm text-muted" data-testid="orders-shown">
-          {ids.length.toLocaleString('en-US')} shown
-        </span>
-        <button
-          type="button"
-          disabled={ids.length === 0}
-          onClick={() =>
-            download(
-              `orders-${only ?? 'all-accounts'}-${filter.statusGroup}.csv`,
-              ordersToCsv(
-                ids.map((id) => getOrder(id)).filter((o) => o !== undefined),
-                true,
-              ),
-            )
-          }
-          className={`${control} text-text disabled:opacity-50`}
-        >
-          Export CSV
-        </button>
       </div>
       {loaded.length === 0 ? (
         <Skeleton rows={6} label="Loading orders…" />

@@ -57,35 +57,13 @@ export function OrdersPage({ accountId }: { accountId: string }) {
         <h1 id="orders-title" className="text-lg font-semibold">
           Orders
         </h1>
-        <Segmented
-          label="Status"
-          options={STATUS_GROUPS}
-          value={filter.statusGroup}
-          onChange={(g) => set('status', g === 'open' ? undefined : g)}
-          render={(g) => (
-            <>
-              {GROUP_LABELS[g]}{' '}
-              <span className="num text-xs">{counts[g].toLocaleString('en-US')}</span>
-            </>
-          )}
+        <BlotterControls
+          filter={filter}
+          counts={counts}
+          ids={ids}
+          set={set}
+          csvName={`orders-${accountId}-${filter.statusGroup}.csv`}
         />
-        <SymbolAndSide symbol={filter.symbol} side={filter.side} set={set} />
-        <span className="num ml-auto text-sm text-muted" data-testid="orders-shown">
-          {ids.length.toLocaleString('en-US')} shown
-        </span>
-        <button
-          type="button"
-          disabled={ids.length === 0}
-          onClick={() =>
-            download(
-              `orders-${accountId}-${filter.statusGroup}.csv`,
-              ordersToCsv(ids.map((id) => getOrder(id)).filter((o) => o !== undefined)),
-            )
-          }
-          className={`${control} text-text disabled:opacity-50`}
-        >
-          Export CSV
-        </button>
       </div>
       <StreamGate
         streamKey={accountKey(accountId)}
@@ -169,3 +147,57 @@ export const SymbolAndSide = memo(function SymbolAndSide({
     </>
   );
 });
+
+/** Status tabs with their counts, symbol and side, how many rows show, and those rows as CSV. */
+export function BlotterControls({
+  filter,
+  counts,
+  ids,
+  set,
+  csvName,
+  withAccount = false,
+}: {
+  filter: ReturnType<typeof filterFromParams>;
+  counts: Record<StatusGroupParam, number>;
+  ids: readonly string[];
+  set: (key: string, value: string | undefined) => void;
+  csvName: string;
+  withAccount?: boolean;
+}) {
+  return (
+    <>
+      <Segmented
+        label="Status"
+        options={STATUS_GROUPS}
+        value={filter.statusGroup}
+        onChange={(g) => set('status', g === 'open' ? undefined : g)}
+        render={(g) => (
+          <>
+            {GROUP_LABELS[g]}{' '}
+            <span className="num text-xs">{counts[g].toLocaleString('en-US')}</span>
+          </>
+        )}
+      />
+      <SymbolAndSide symbol={filter.symbol} side={filter.side} set={set} />
+      <span className="num ml-auto text-sm text-muted" data-testid="orders-shown">
+        {ids.length.toLocaleString('en-US')} shown
+      </span>
+      <button
+        type="button"
+        disabled={ids.length === 0}
+        onClick={() =>
+          download(
+            csvName,
+            ordersToCsv(
+              ids.map((id) => getOrder(id)).filter((o) => o !== undefined),
+              withAccount,
+            ),
+          )
+        }
+        className={`${control} text-text disabled:opacity-50`}
+      >
+        Export CSV
+      </button>
+    </>
+  );
+}
