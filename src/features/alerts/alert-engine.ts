@@ -16,6 +16,7 @@ import { abs, add, compare, isDecimal, mul, sign, sub } from '../../lib/decimal'
 import type { Decimal } from '../../lib/decimal';
 import { dayPnl, marginUse } from '../../lib/account-math';
 import { formatMoney, formatPercent, formatPrice, formatQty } from '../../lib/format';
+import { SIDE_LABEL } from '../../lib/order-side';
 
 export type AlertKind =
   'fill' | 'rejection' | 'expiration' | 'buyingPowerBelow' | 'marginUseAbove' | 'dayPnlBelow';
@@ -39,13 +40,6 @@ const SIDE_VERB: Record<Order['side'], string> = {
   SELL: 'Sold',
   SELL_SHORT: 'Sold short',
   BUY_TO_COVER: 'Bought to cover',
-};
-
-const SIDE_INTENT: Record<Order['side'], string> = {
-  BUY: 'Buy',
-  SELL: 'Sell',
-  SELL_SHORT: 'Sell short',
-  BUY_TO_COVER: 'Buy to cover',
 };
 
 /** "AAPL", "AAPL 2026-12-18 230 Call", "AAPL 2-leg spread". */
@@ -98,7 +92,7 @@ export function orderAlerts(prev: Order | undefined, next: Order): Alert[] {
       severity: 'error',
       accountId: next.accountId,
       title: `Rejected: ${what}`,
-      body: `${SIDE_INTENT[next.side]} ${formatQty(next.qty)}${unit}: ${next.ordRejReason || 'no reason given'}`,
+      body: `${SIDE_LABEL[next.side]} ${formatQty(next.qty)}${unit}: ${next.ordRejReason || 'no reason given'}`,
     });
   }
   if (next.ordStatus === 'EXPIRED' && prev?.ordStatus !== 'EXPIRED') {

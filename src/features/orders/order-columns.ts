@@ -24,7 +24,7 @@ export const ACCOUNT_COLUMN: OrderColumn = {
   id: 'accountId',
   header: 'Account',
   numeric: false,
-  width: '6.5rem',
+  width: '5.25rem',
   csv: (o) => o.accountId,
 };
 

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { formatPrice, formatQty } from '../../lib/format';
 import { formatDateTime, formatTime, type DisplayZone } from '../../lib/time';
 import { useDisplayZone } from '../../lib/display-zone';
+import { isBuySide, SIDE_LABEL } from '../../lib/order-side';
 import { orderStatusLabel } from '../../protocol';
 import type { Order, OrderLeg } from '../../protocol';
 import { useOrder } from '../../stores';
@@ -134,8 +135,11 @@ const OrderCells = memo(function OrderCells({
           order.symbol
         )}
       </th>
-      <td className={`px-2 font-semibold ${order.side === 'BUY' ? 'text-gain' : 'text-loss'}`}>
-        {order.side}
+      <td
+        className={`truncate px-2 font-semibold ${isBuySide(order.side) ? 'text-gain' : 'text-loss'}`}
+        title={order.side}
+      >
+        {SIDE_LABEL[order.side]}
       </td>
       <td className="truncate px-2">{order.type.replace('_', ' ')}</td>
       <td className="px-2">{order.timeInForce}</td>
