@@ -45,13 +45,25 @@ test('a dropped connection shows stale and reconnecting, then live again with no
   request,
 }) => {
   await signIn(page);
-  const rows = await page.getByRole('row').count();
+  // The panels are revealed in a transition after Live: count once the count holds still.
+  let rows = -1;
+  await expect
+    .poll(
+      async () => {
+        const n = await page.getByRole('row').count();
+        const settled = n > 0 && n === rows;
+        rows = n;
+        return settled;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
   await control(request, '/connections/drop', { abrupt: true });
   await expect(page.getByText(/Data is stale/)).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveText(/Reconnecting|Connecting/);
   await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 5000 });
   await expect(page.getByText(/Data is stale/)).toHaveCount(0);
-  expect(await page.getByRole('row').count()).toBe(rows);
+  await expect(page.getByRole('row')).toHaveCount(rows);
 });
 
 test("another user's account in the URL is refused clearly", async ({ page }) => {
