@@ -6,18 +6,14 @@
 import { useMemo } from 'react';
 import { formatPercent } from '../../lib/format';
 import { PositionMoneyCells } from '../../components/ui/position-money-cells';
-import { accountSearch, nextSort, sortFromParams, sortParams } from '../../lib/url-params';
-import { useUrlParams } from '../../lib/use-url-params';
-import type { Sort } from '../../lib/url-params';
+import { accountSearch } from '../../lib/url-params';
 import { SortHeader } from '../../components/ui/sort-header';
 import { Skeleton } from '../../components/ui/stream-gate';
 import { freshnessLabel } from '../../components/ui/account-status-chips';
 import { accountKey, useLoadedAccounts, usePositionsOf, useTopicFreshness } from '../../stores';
-import { DEFAULT_POSITION_SORT, POSITION_SORT_COLUMNS } from './position-groups';
-import type { PositionSortColumn } from './position-groups';
 import { buildAccountBooks } from './account-books';
 import type { AccountBook } from './account-books';
-import { COLUMNS, Group, MoneyCells } from './positions-page';
+import { COLUMNS, Group, MoneyCells, usePositionSort } from './positions-page';
 
 function AccountSection({ account, loaded }: { account: AccountBook; loaded: boolean }) {
   const { accountId, book, subtotal, weight } = account;
@@ -70,18 +66,13 @@ function AccountSection({ account, loaded }: { account: AccountBook; loaded: boo
 }
 
 export function AllPositionsPage({ accountIds }: { accountIds: readonly string[] }) {
-  const [params, setUrl] = useUrlParams();
-  const sort = sortFromParams(params, POSITION_SORT_COLUMNS, DEFAULT_POSITION_SORT);
+  const { sort, onSort } = usePositionSort();
   const positions = usePositionsOf(accountIds);
   const loaded = useLoadedAccounts(accountIds);
   const books = useMemo(
     () => buildAccountBooks(positions, { by: sort.by, dir: sort.dir }),
     [positions, sort.by, sort.dir],
   );
-  const onSort = (by: PositionSortColumn) => {
-    const next: Sort<PositionSortColumn> = nextSort(sort, by, (c) => c === 'symbol');
-    setUrl(sortParams(next));
-  };
 
   return (
     <section aria-labelledby="positions-title">

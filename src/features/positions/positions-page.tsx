@@ -95,9 +95,19 @@ export function Group({
   );
 }
 
-export function PositionsPage({ accountId }: { accountId: string }) {
+/** The positions sort in the URL, and the header click that changes it (symbol starts A→Z). */
+export function usePositionSort() {
   const [params, setUrl] = useUrlParams();
   const sort = sortFromParams(params, POSITION_SORT_COLUMNS, DEFAULT_POSITION_SORT);
+  const onSort = (by: PositionSortColumn) => {
+    const next: Sort<PositionSortColumn> = nextSort(sort, by, (c) => c === 'symbol');
+    setUrl(sortParams(next));
+  };
+  return { sort, onSort };
+}
+
+export function PositionsPage({ accountId }: { accountId: string }) {
+  const { sort, onSort } = usePositionSort();
   const positions = usePositions(accountId);
   const totals = usePositionTotals(accountId);
   const loaded = usePositionsLoaded(accountId);
@@ -106,10 +116,6 @@ export function PositionsPage({ accountId }: { accountId: string }) {
     [positions, sort.by, sort.dir],
   );
   const search = accountSearch(accountId);
-  const onSort = (by: PositionSortColumn) => {
-    const next: Sort<PositionSortColumn> = nextSort(sort, by, (c) => c === 'symbol');
-    setUrl(sortParams(next));
-  };
 
   return (
     <section aria-labelledby="positions-title">
